@@ -1,0 +1,20 @@
+package dev.meshctl.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+/** The {@code meshctl} entry point: only turns {@link #run} into the process exit code. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+    PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+    System.exit(run(out, err, args));
+  }
+
+  /** Runs meshctl with the given streams; tests call this directly. */
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
+    return MeshctlCommand.commandLine(out, err).execute(args);
+  }
+}

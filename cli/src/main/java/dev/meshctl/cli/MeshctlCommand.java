@@ -1,0 +1,33 @@
+package dev.meshctl.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The top-level {@code meshctl} command; each subcommand lives in its own file. */
+@Command(
+    name = "meshctl",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "VNS3 controller peering meshes as code.",
+    subcommands = {
+      CommandLine.HelpCommand.class,
+    })
+public final class MeshctlCommand implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** A command line with meshctl's streams and its single place that turns exceptions into exit codes. */
+  public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    CommandLine cl = new CommandLine(new MeshctlCommand());
+    cl.setOut(out);
+    cl.setErr(err);
+    cl.setExecutionExceptionHandler(new FailureHandler());
+    cl.setParameterExceptionHandler(new UsageErrorHandler());
+    return cl;
+  }
+}
