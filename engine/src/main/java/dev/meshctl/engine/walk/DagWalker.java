@@ -1,0 +1,218 @@
+package dev.meshctl.engine.walk;
+
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.function.Function;
+import org.jgrapht.graph.DirectedAcyclicGraph;
+
+/**
+ * Runs the nodes of a DAG as soon as their predecessors succeeded, under a global and a per-group
+ * parallelism limit, without blocking: a node's work is a {@link Future}.
+ *
+ * <p>A failed node marks all its descendants {@link NodeStatus#SKIPPED}, naming only the root
+ * cause; independent branches keep going. Cancellation stops new starts and lets running nodes
+ * end. All state of a walk is touched only on the given Vert.x context, so nothing is locked or
+ * shared between threads.
+ */
+public final class DagWalker<N> {
+  private final Context context;
+
+  /**
+   * @param context the context (event loop) that owns every walk of this walker; the node
+   *     futures may complete on any thread
+   */
+  public DagWalker(Context context) {
+    this.context = context;
+  }
+
+  /**
+   * Walks the graph once. The graph must not change during the walk.
+   *
+   * @param graph edges point from a node to the nodes that depend on it
+   * @param run starts a node's work
+   * @param options limits, order, naming and cancellation
+   * @param listener told of every start and end, on the walk's context
+   * @return the report, once no node runs and none can start
+   */
+  public Future<WalkReport<N>> walk(
+      DirectedAcyclicGraph<N, ?> graph,
+      Function<N, Future<Void>> run,
+      WalkOptions<N> options,
+      WalkListener<N> listener) {
+    Promise<WalkReport<N>> done = Promise.promise();
+    onContext(() -> new Walk<>(this, graph, run, options, listener, done).begin());
+    return done.future();
+  }
+
+  private void onContext(Runnable r) {
+    if (Vertx.currentContext() == context) {
+      r.run();
+    } else {
+      context.runOnContext(v -> r.run());
+    }
+  }
+
+  /** The state of one walk; touched only on the walker's context. */
+  private static final class Walk<N, E> {
+    private final DagWalker<N> owner;
+    private final DirectedAcyclicGraph<N, E> graph;
+    private final Function<N, Future<Void>> run;
+    private final WalkOptions<N> options;
+    private final WalkListener<N> listener;
+    private final Promise<WalkReport<N>> done;
+    private final long startNanos = System.nanoTime();
+
+    private final Map<N, Integer> waitingOn = new HashMap<>();
+    private final Map<N, Long> index = new HashMap<>();
+    private final TreeSet<N> ready;
+    private final Map<String, Integer> runningPerGroup = new HashMap<>();
+    private final Map<N, Long> startedAt = new HashMap<>();
+    private final Map<N, NodeOutcome<N>> ended = new LinkedHashMap<>();
+    private int running;
+    private boolean cancelled;
+    private boolean finished;
+
+    @SuppressWarnings("unchecked")
+    Walk(
+        DagWalker<N> owner,
+        DirectedAcyclicGraph<N, ?> graph,
+        Function<N, Future<Void>> run,
+        WalkOptions<N> options,
+        WalkListener<N> listener,
+        Promise<WalkReport<N>> done) {
+      this.owner = owner;
+      this.graph = (DirectedAcyclicGraph<N, E>) graph;
+      this.run = run;
+      this.options = options;
+      this.listener = listener;
+      this.done = done;
+      // Ties in the caller's order fall back to graph order, so the set never merges two nodes.
+      Comparator<N> byIndex = Comparator.comparingLong(index::get);
+      this.ready = new TreeSet<>(options.order().thenComparing(byIndex));
+    }
+
+    void begin() {
+      long i = 0;
+      for (N n : graph) {
+        index.put(n, i++);
+        int preds = graph.inDegreeOf(n);
+        waitingOn.put(n, preds);
+        if (preds == 0) {
+          ready.add(n);
+        }
+      }
+      options.cancel().onComplete(ar -> owner.onContext(this::cancel));
+      pump();
+    }
+
+    private void cancel() {
+      cancelled = true;
+      maybeFinish();
+    }
+
+    private void pump() {
+      while (!cancelled && running < options.parallelism() && !ready.isEmpty()) {
+        N next = nextStartable();
+        if (next == null) {
+          break;
+        }
+        start(next);
+      }
+      maybeFinish();
+    }
+
+    private N nextStartable() {
+      for (Iterator<N> it = ready.iterator(); it.hasNext(); ) {
+        N n = it.next();
+        if (options.perGroupLimit() == 0
+            || runningPerGroup.getOrDefault(options.group().apply(n), 0)
+                < options.perGroupLimit()) {
+          it.remove();
+          return n;
+        }
+      }
+      return null;
+    }
+
+    private void start(N n) {
+      running++;
+      runningPerGroup.merge(options.group().apply(n), 1, Integer::sum);
+      startedAt.put(n, System.nanoTime());
+      listener.started(n);
+      Future<Void> work;
+      try {
+        work = run.apply(n);
+      } catch (RuntimeException e) {
+        work = Future.failedFuture(e);
+      }
+      work.onComplete(ar -> owner.onContext(() -> end(n, ar)));
+    }
+
+    private void end(N n, AsyncResult<Void> ar) {
+      running--;
+      runningPerGroup.merge(options.group().apply(n), -1, Integer::sum);
+      Duration took = Duration.ofNanos(System.nanoTime() - startedAt.get(n));
+      if (ar.succeeded()) {
+        ended.put(n, new NodeOutcome<>(n, NodeStatus.SUCCEEDED, Optional.empty(), "", took));
+        listener.succeeded(n, took);
+        for (E e : graph.outgoingEdgesOf(n)) {
+          N succ = graph.getEdgeTarget(e);
+          int left = waitingOn.merge(succ, -1, Integer::sum);
+          if (left == 0 && !ended.containsKey(succ)) {
+            ready.add(succ);
+          }
+        }
+      } else {
+        Throwable error = ar.cause();
+        ended.put(n, new NodeOutcome<>(n, NodeStatus.FAILED, Optional.of(error), "", took));
+        listener.failed(n, took, error);
+        skipDescendants(n);
+      }
+      pump();
+    }
+
+    private void skipDescendants(N failed) {
+      String reason = "skipped: " + options.name().apply(failed) + " failed";
+      List<N> descendants = new ArrayList<>(graph.getDescendants(failed));
+      descendants.sort(Comparator.comparingLong(index::get));
+      for (N d : descendants) {
+        // A node skipped for an earlier failure keeps that root cause.
+        if (!ended.containsKey(d)) {
+          ready.remove(d);
+          ended.put(d, new NodeOutcome<>(d, NodeStatus.SKIPPED, Optional.empty(), reason, Duration.ZERO));
+          listener.skipped(d, reason);
+        }
+      }
+    }
+
+    private void maybeFinish() {
+      if (finished || running > 0 || !(cancelled || ready.isEmpty())) {
+        return;
+      }
+      finished = true;
+      List<NodeOutcome<N>> outcomes = new ArrayList<>(ended.values());
+      for (N n : graph) {
+        if (!ended.containsKey(n)) {
+          outcomes.add(
+              new NodeOutcome<>(
+                  n, NodeStatus.NOT_STARTED, Optional.empty(), "not started: cancelled", Duration.ZERO));
+        }
+      }
+      done.complete(
+          new WalkReport<>(outcomes, cancelled, Duration.ofNanos(System.nanoTime() - startNanos)));
+    }
+  }
+}
