@@ -1,0 +1,69 @@
+package dev.meshctl.engine.progress;
+
+import io.vertx.core.json.JsonObject;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Function;
+
+/**
+ * Progress for programs: one JSON object per line, e.g. {@code {"type":"action_started",
+ * "address":"controller[\"ctl1\"].license","ts":"2026-01-01T00:00:00Z"}}. Types: {@code
+ * apply_started} (with {@code total}), {@code action_started}, {@code action_succeeded} and
+ * {@code action_failed} (with {@code duration_ms}, and {@code error}), {@code action_skipped}
+ * (with {@code reason}).
+ */
+public final class JsonProgress<N> implements Progress<N> {
+  private final PrintWriter out;
+  private final Function<N, String> name;
+  private final Clock clock;
+
+  public JsonProgress(PrintWriter out, Function<N, String> name, Clock clock) {
+    this.out = out;
+    this.name = name;
+    this.clock = clock;
+  }
+
+  @Override
+  public void begin(int total) {
+    emit(event("apply_started").put("total", total));
+  }
+
+  @Override
+  public void started(N node) {
+    emit(event("action_started", node));
+  }
+
+  @Override
+  public void succeeded(N node, Duration duration) {
+    emit(event("action_succeeded", node).put("duration_ms", duration.toMillis()));
+  }
+
+  @Override
+  public void failed(N node, Duration duration, Throwable error) {
+    emit(
+        event("action_failed", node)
+            .put("duration_ms", duration.toMillis())
+            .put("error", Progress.describe(error)));
+  }
+
+  @Override
+  public void skipped(N node, String reason) {
+    emit(event("action_skipped", node).put("reason", reason));
+  }
+
+  /** Writes one more event of the caller's own type (e.g. a verification result). */
+  public void emit(JsonObject event) {
+    out.println(event.encode());
+    out.flush();
+  }
+
+  /** An event of the given type, stamped with the current time. */
+  public JsonObject event(String type) {
+    return new JsonObject().put("type", type).put("ts", clock.instant().toString());
+  }
+
+  private JsonObject event(String type, N node) {
+    return event(type).put("address", name.apply(node));
+  }
+}
