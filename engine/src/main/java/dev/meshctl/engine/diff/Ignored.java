@@ -1,0 +1,11 @@
+package dev.meshctl.engine.diff;
+
+import dev.meshctl.engine.address.ResourceAddress;
+
+/**
+ * Something on a controller meshctl does not manage and leaves alone, shown so nobody wonders why
+ * it was not deleted: routes without the marker, system and learned routes.
+ *
+ * @param reason e.g. {@code unmanaged route (no "meshctl:" in its description)}
+ */
+public record Ignored(ResourceAddress address, String reason) {}

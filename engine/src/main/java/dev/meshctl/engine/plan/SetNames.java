@@ -1,0 +1,18 @@
+package dev.meshctl.engine.plan;
+
+import dev.meshctl.engine.address.ResourceAddress;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@code PUT /config} with the topology name and, when the spec sets one, the controller name. */
+public record SetNames(ResourceAddress address, String topologyName, Optional<String> controllerName)
+    implements PlanAction {
+  @Override
+  public Map<String, Object> parameters() {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("topology_name", topologyName);
+    controllerName.ifPresent(n -> p.put("controller_name", n));
+    return p;
+  }
+}
