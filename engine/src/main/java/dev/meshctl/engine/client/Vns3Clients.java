@@ -1,0 +1,80 @@
+package dev.meshctl.engine.client;
+
+import dev.meshctl.dsl.model.ApiAccess;
+import dev.meshctl.dsl.model.ControllerSpec;
+import dev.meshctl.dsl.model.TlsSpec;
+import io.vertx.core.Vertx;
+import io.vertx.core.net.PemTrustOptions;
+import io.vertx.core.net.TrustOptions;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** Builds the {@link Vns3Client} of a controller from its spec. */
+public final class Vns3Clients {
+  private Vns3Clients() {}
+
+  /**
+   * A client for {@code c}: its endpoint, its credentials (basic auth, or an API token in the
+   * {@value WebVns3Client#TOKEN_HEADER} header), its TLS trust (a CA file, a pinned SHA-256
+   * fingerprint of the leaf certificate, or insecure: trust all, no host name check) and its
+   * connect and request timeouts.
+   *
+   * <p>Never fails: TLS settings that cannot be used (an unreadable CA file) make every call
+   * fail with a {@link Vns3Error.Tls} that says why.
+   */
+  public static Vns3Client create(Vertx vertx, ControllerSpec c, ClientOptions o) {
+    ApiAccess api = c.api();
+    WebClientOptions web =
+        new WebClientOptions()
+            .setConnectTimeout(Math.toIntExact(api.connectTimeout().toMillis()))
+            .setUserAgent("meshctl")
+            .setKeepAlive(true);
+    Optional<String> problem = Optional.empty();
+    if (c.endpoint().tls()) {
+      web.setSsl(true);
+      problem = trust(web, api.tls());
+    }
+    WebVns3Client.Auth auth =
+        api.token().isPresent()
+            ? new WebVns3Client.Auth.Token(api.token().get())
+            : new WebVns3Client.Auth.Basic(
+                api.username(),
+                api.password().orElseThrow(() -> new IllegalArgumentException(
+                    "controller \"" + c.name() + "\" has neither an API password nor a token")));
+    return new WebVns3Client(
+        vertx,
+        WebClient.create(vertx, web),
+        c.name(),
+        c.endpoint().baseUrl(),
+        auth,
+        api.requestTimeout(),
+        o,
+        problem);
+  }
+
+  /** Configures trust on {@code web}; answers why it could not, if so. */
+  private static Optional<String> trust(WebClientOptions web, TlsSpec tls) {
+    if (tls.insecure()) {
+      web.setTrustAll(true).setVerifyHost(false);
+      return Optional.empty();
+    }
+    if (tls.sha256Fingerprint().isPresent()) {
+      // Controllers have self-signed certificates for whatever name: the pin is the identity.
+      web.setTrustOptions(
+              TrustOptions.wrap(new PinnedCertificateTrustManager(tls.sha256Fingerprint().get())))
+          .setVerifyHost(false);
+      return Optional.empty();
+    }
+    if (tls.caFile().isPresent()) {
+      Path ca = tls.caFile().get();
+      if (!Files.isReadable(ca)) {
+        return Optional.of("CA file " + ca + " cannot be read");
+      }
+      web.setTrustOptions(new PemTrustOptions().addCertPath(ca.toString()));
+    }
+    return Optional.empty();
+  }
+}

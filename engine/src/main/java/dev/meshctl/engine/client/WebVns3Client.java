@@ -1,0 +1,438 @@
+package dev.meshctl.engine.client;
+
+import dev.meshctl.dsl.model.LicenseParameters;
+import dev.meshctl.dsl.model.Secret;
+import dev.meshctl.engine.live.ConfigState;
+import dev.meshctl.engine.live.KeysetState;
+import dev.meshctl.engine.live.LicenseState;
+import dev.meshctl.engine.live.LiveRoute;
+import dev.meshctl.engine.live.PeerLink;
+import dev.meshctl.engine.live.PeeringState;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * {@link Vns3Client} over a Vert.x {@link WebClient}. Build it with {@link Vns3Clients#create}.
+ */
+public final class WebVns3Client implements Vns3Client {
+  /** The header an API token travels in. */
+  public static final String TOKEN_HEADER = "Api-Token";
+
+  /** How meshctl may authenticate: the API user and password, or an API token. */
+  public sealed interface Auth {
+    record Basic(String username, Secret password) implements Auth {}
+
+    record Token(Secret token) implements Auth {}
+  }
+
+  /** How safely a request may be repeated. */
+  private enum Safety {
+    /** A read: repeat after any transient failure. */
+    READ,
+    /** A write whose repetition changes nothing more: repeat after any transient failure. */
+    IDEMPOTENT,
+    /**
+     * A write that must land once: repeat only when it certainly was not sent; after an
+     * ambiguous failure, re-read and repeat only if it did not land.
+     */
+    ONCE
+  }
+
+  private record Call(HttpMethod method, String path, Safety safety, Optional<Object> body) {
+    String name() {
+      return method.name() + " " + path;
+    }
+  }
+
+  private final Vertx vertx;
+  private final WebClient web;
+  private final String controller;
+  private final String baseUrl;
+  private final AtomicReference<Auth> auth;
+  private final Duration requestTimeout;
+  private final ClientOptions options;
+  private final Optional<String> tlsProblem;
+  private final RequestStats stats = new RequestStats();
+
+  /**
+   * @param tlsProblem why the TLS settings could not be used (e.g. an unreadable CA file); every
+   *     call then fails with a {@link Vns3Error.Tls} saying so
+   */
+  WebVns3Client(
+      Vertx vertx,
+      WebClient web,
+      String controller,
+      String baseUrl,
+      Auth auth,
+      Duration requestTimeout,
+      ClientOptions options,
+      Optional<String> tlsProblem) {
+    this.vertx = vertx;
+    this.web = web;
+    this.controller = controller;
+    this.baseUrl = baseUrl;
+    this.auth = new AtomicReference<>(auth);
+    this.requestTimeout = requestTimeout;
+    this.options = options;
+    this.tlsProblem = tlsProblem;
+  }
+
+  @Override
+  public String controller() {
+    return controller;
+  }
+
+  @Override
+  public RequestStats stats() {
+    return stats;
+  }
+
+  // ---- reads --------------------------------------------------------------------------------
+
+  @Override
+  public Future<ConfigState> getConfig() {
+    return run(read("/config"), Vns3Wire::config, null);
+  }
+
+  @Override
+  public Future<LicenseState> getLicense() {
+    return run(read("/license"), Vns3Wire::license, null);
+  }
+
+  @Override
+  public Future<KeysetState> getKeyset() {
+    return run(read("/keyset"), Vns3Wire::keyset, null);
+  }
+
+  @Override
+  public Future<PeeringState> getPeering() {
+    return run(read("/peering"), Vns3Wire::peering, null);
+  }
+
+  @Override
+  public Future<List<LiveRoute>> getRoutes() {
+    return run(read("/routes"), Vns3Wire::routes, null);
+  }
+
+  // ---- writes -------------------------------------------------------------------------------
+
+  @Override
+  public Future<ConfigState> putConfig(Optional<String> topologyName, Optional<String> controllerName) {
+    return run(
+        write(HttpMethod.PUT, "/config", Safety.IDEMPOTENT, Vns3Wire.configRequest(topologyName, controllerName)),
+        Vns3Wire::config,
+        null);
+  }
+
+  @Override
+  public Future<Void> putLicense(Secret licenseText) {
+    return run(
+            write(HttpMethod.PUT, "/license", Safety.ONCE, licenseText),
+            p -> Boolean.TRUE,
+            () -> getLicense().map(l -> l.present() ? Optional.of(Boolean.TRUE) : Optional.empty()))
+        .mapEmpty();
+  }
+
+  @Override
+  public Future<Void> putLicenseParameters(LicenseParameters parameters) {
+    return run(
+            write(HttpMethod.PUT, "/license/parameters", Safety.ONCE, Vns3Wire.licenseParametersRequest(parameters)),
+            p -> Boolean.TRUE,
+            () -> getLicense().map(l -> l.finalized() ? Optional.of(Boolean.TRUE) : Optional.empty()))
+        .mapEmpty();
+  }
+
+  @Override
+  public Future<KeysetState> generateKeyset(Secret token) {
+    return putKeyset(new JsonObject().put("token", token.reveal()));
+  }
+
+  @Override
+  public Future<KeysetState> fetchKeyset(String sourceAddress, Secret token) {
+    return putKeyset(new JsonObject().put("source", sourceAddress).put("token", token.reveal()));
+  }
+
+  /** A repeated {@code PUT /keyset} would start a second job: after an ambiguous failure, look. */
+  private Future<KeysetState> putKeyset(JsonObject body) {
+    return run(
+        write(HttpMethod.PUT, "/keyset", Safety.ONCE, body),
+        Vns3Wire::keyset,
+        () -> getKeyset().map(k -> k.present() || k.inProgress() ? Optional.of(k) : Optional.empty()));
+  }
+
+  @Override
+  public Future<PeeringState> setPeerId(int id) {
+    return run(
+        write(HttpMethod.PUT, "/peering/self", Safety.ONCE, new JsonObject().put("id", id)),
+        Vns3Wire::peering,
+        () -> getPeering().map(p -> p.selfId().equals(Optional.of(id)) ? Optional.of(p) : Optional.empty()));
+  }
+
+  @Override
+  public Future<PeeringState> createPeer(int id, String address, OptionalInt overlayMtu) {
+    return run(
+        write(HttpMethod.POST, "/peering/peers", Safety.ONCE, Vns3Wire.peerRequest(OptionalInt.of(id), address, overlayMtu)),
+        Vns3Wire::peering,
+        () -> getPeering().map(p -> hasPeer(p, id, address) ? Optional.of(p) : Optional.empty()));
+  }
+
+  private static boolean hasPeer(PeeringState p, int id, String address) {
+    PeerLink link = p.peers().get(id);
+    return link != null && !link.notSet() && link.address().equals(address);
+  }
+
+  @Override
+  public Future<PeeringState> updatePeer(int id, String address, OptionalInt overlayMtu) {
+    return run(
+        write(HttpMethod.PUT, "/peering/peers/" + id, Safety.IDEMPOTENT, Vns3Wire.peerRequest(OptionalInt.empty(), address, overlayMtu)),
+        Vns3Wire::peering,
+        null);
+  }
+
+  @Override
+  public Future<PeeringState> deletePeer(int id) {
+    // A repeated DELETE of a removed peer may answer 400: look instead of repeating blindly.
+    return run(
+        write(HttpMethod.DELETE, "/peering/peers/" + id, Safety.ONCE, null),
+        Vns3Wire::peering,
+        () -> getPeering().map(p -> {
+              PeerLink link = p.peers().get(id);
+              return link == null || link.notSet() ? Optional.of(p) : Optional.<PeeringState>empty();
+            }));
+  }
+
+  @Override
+  public Future<List<LiveRoute>> createRoute(RouteRequest route) {
+    // POST /routes has no idempotency key: a blind repeat would create the route twice.
+    return run(
+        write(HttpMethod.POST, "/routes", Safety.ONCE, Vns3Wire.routeRequest(route)),
+        Vns3Wire::routes,
+        () -> getRoutes().map(rs -> rs.stream().anyMatch(route::sameRoute) ? Optional.of(rs) : Optional.empty()));
+  }
+
+  @Override
+  public Future<List<LiveRoute>> deleteRoute(String id) {
+    return run(
+        write(HttpMethod.DELETE, "/routes/" + id, Safety.ONCE, null),
+        Vns3Wire::routes,
+        () -> getRoutes().map(rs -> rs.stream().noneMatch(r -> r.id().equals(id)) ? Optional.of(rs) : Optional.empty()));
+  }
+
+  @Override
+  public Future<Void> setApiPassword(Secret password) {
+    return run(
+            write(HttpMethod.PUT, "/api_password", Safety.ONCE, new JsonObject().put("password", password.reveal())),
+            p -> Boolean.TRUE,
+            null)
+        .onSuccess(
+            ok ->
+                auth.updateAndGet(
+                    a -> a instanceof Auth.Basic b ? new Auth.Basic(b.username(), password) : a))
+        .mapEmpty();
+  }
+
+  @Override
+  public Future<Void> reboot() {
+    // A controller that drops the connection while answering is rebooting: that is success.
+    return run(
+            write(HttpMethod.PUT, "/server", Safety.ONCE, new JsonObject().put("reboot", true)),
+            p -> Boolean.TRUE,
+            () -> Future.succeededFuture(Optional.of(Boolean.TRUE)))
+        .mapEmpty();
+  }
+
+  // ---- waits --------------------------------------------------------------------------------
+
+  @Override
+  public Future<Void> awaitReboot(Duration timeout) {
+    return Waits.reboot(
+        vertx, options.waits(), timeout, controller, () -> probe(read("/config"), Vns3Wire::config));
+  }
+
+  @Override
+  public Future<KeysetState> awaitKeyset(Duration timeout, Optional<Long> previousStartedAt) {
+    return Waits.keyset(
+        vertx,
+        options.waits(),
+        timeout,
+        controller,
+        previousStartedAt,
+        () -> probe(read("/keyset"), Vns3Wire::keyset));
+  }
+
+  @Override
+  public Future<Void> close() {
+    web.close();
+    return Future.succeededFuture();
+  }
+
+  // ---- one request, retries -----------------------------------------------------------------
+
+  private static Call read(String path) {
+    return new Call(HttpMethod.GET, path, Safety.READ, Optional.empty());
+  }
+
+  private static Call write(HttpMethod method, String path, Safety safety, Object body) {
+    return new Call(method, path, safety, Optional.ofNullable(body));
+  }
+
+  /** One poll of a wait: a single attempt with the wait's own, shorter timeout. */
+  private <T> Future<T> probe(Call call, Function<Object, T> decode) {
+    return once(call, decode, options.waits().probeTimeout().toMillis());
+  }
+
+  /**
+   * Runs {@code call} under the retry policy, with fresh retry state.
+   *
+   * @param landed for a {@link Safety#ONCE} write: re-reads the controller and answers the
+   *     write's result if it landed, empty if it did not; null when that cannot be told
+   */
+  private <T> Future<T> run(
+      Call call, Function<Object, T> decode, Supplier<Future<Optional<T>>> landed) {
+    return attempt(call, decode, landed, options.retry().start());
+  }
+
+  private <T> Future<T> attempt(
+      Call call,
+      Function<Object, T> decode,
+      Supplier<Future<Optional<T>>> landed,
+      RetryPolicy.Attempts attempts) {
+    attempts.begin();
+    return once(call, decode, requestTimeout.toMillis())
+        .recover(
+            failure -> {
+              Vns3Error e = Vns3Exception.errorOf(failure).orElseThrow();
+              if (!isTransient(e)) {
+                return Future.failedFuture(failure);
+              }
+              if (call.safety() == Safety.ONCE && e.ambiguous()) {
+                if (landed == null) {
+                  return Future.failedFuture(failure);
+                }
+                return landed
+                    .get()
+                    .transform(
+                        look -> {
+                          if (look.failed()) {
+                            // Cannot tell whether the write landed: report the write's failure.
+                            return Future.failedFuture(failure);
+                          }
+                          if (look.result().isPresent()) {
+                            return Future.succeededFuture(look.result().get());
+                          }
+                          return retryLater(call, decode, landed, attempts, failure);
+                        });
+              }
+              return retryLater(call, decode, landed, attempts, failure);
+            });
+  }
+
+  private <T> Future<T> retryLater(
+      Call call,
+      Function<Object, T> decode,
+      Supplier<Future<Optional<T>>> landed,
+      RetryPolicy.Attempts attempts,
+      Throwable failure) {
+    if (attempts.exhausted()) {
+      return Future.failedFuture(failure);
+    }
+    Promise<Void> timer = Promise.promise();
+    vertx.setTimer(attempts.nextDelayMillis(), id -> timer.complete());
+    return timer.future().compose(v -> attempt(call, decode, landed, attempts));
+  }
+
+  private static boolean isTransient(Vns3Error e) {
+    return e instanceof Vns3Error.Unreachable
+        || e instanceof Vns3Error.ServerBusy
+        || e instanceof Vns3Error.Timeout;
+  }
+
+  /** Sends {@code call} once; fails with a {@link Vns3Exception} only. */
+  private <T> Future<T> once(Call call, Function<Object, T> decode, long timeoutMillis) {
+    if (tlsProblem.isPresent()) {
+      return Future.failedFuture(new Vns3Exception(new Vns3Error.Tls(controller, call.name(), tlsProblem.get())));
+    }
+    if (call.method() == HttpMethod.GET) {
+      stats.countRead();
+    } else {
+      stats.countWrite();
+    }
+    HttpRequest<Buffer> request = web.requestAbs(call.method(), baseUrl + call.path()).timeout(timeoutMillis);
+    Auth a = auth.get();
+    if (a instanceof Auth.Basic b) {
+      request.basicAuthentication(b.username(), b.password().reveal());
+    } else if (a instanceof Auth.Token t) {
+      request.putHeader(TOKEN_HEADER, t.token().reveal());
+    }
+    request.putHeader("Accept", "application/json");
+    Future<HttpResponse<Buffer>> sent;
+    if (call.body().isEmpty()) {
+      sent = request.send();
+    } else if (call.body().get() instanceof Secret text) {
+      sent = request.putHeader("Content-Type", "text/plain").sendBuffer(Buffer.buffer(text.reveal()));
+    } else {
+      sent = request.sendJsonObject((JsonObject) call.body().get());
+    }
+    return sent.transform(
+        ar -> {
+          if (ar.failed()) {
+            return Future.failedFuture(
+                new Vns3Exception(Failures.classify(controller, call.name(), ar.cause(), timeoutMillis)));
+          }
+          try {
+            return Future.succeededFuture(answer(call, ar.result(), decode));
+          } catch (Vns3Exception e) {
+            return Future.failedFuture(e);
+          }
+        });
+  }
+
+  private <T> T answer(Call call, HttpResponse<Buffer> r, Function<Object, T> decode) {
+    int status = r.statusCode();
+    Buffer body = r.body() == null ? Buffer.buffer() : r.body();
+    String name = call.name();
+    if (status >= 200 && status < 300) {
+      String type = Optional.ofNullable(r.getHeader("Content-Type")).orElse("").toLowerCase(Locale.ROOT);
+      if (type.contains("html")) {
+        throw new Vns3Exception(
+            new Vns3Error.MalformedResponse(controller, name, "expected JSON, got an HTML page"));
+      }
+      try {
+        return decode.apply(Vns3Wire.payload(body));
+      } catch (WireFormatException e) {
+        throw new Vns3Exception(new Vns3Error.MalformedResponse(controller, name, e.getMessage()));
+      } catch (RuntimeException e) {
+        throw new Vns3Exception(
+            new Vns3Error.MalformedResponse(controller, name, "unexpected answer: " + e.getClass().getSimpleName()));
+      }
+    }
+    String message = Vns3Wire.errorMessage(body);
+    throw new Vns3Exception(
+        switch (status) {
+          case 400 -> new Vns3Error.BadRequest(controller, name, orElse(message, "bad request"));
+          case 401 -> new Vns3Error.Unauthorized(controller, name);
+          case 403 -> new Vns3Error.Forbidden(controller, name, orElse(message, "forbidden"));
+          case 502, 503 -> new Vns3Error.ServerBusy(controller, name, status);
+          default -> new Vns3Error.HttpStatus(controller, name, status, message);
+        });
+  }
+
+  private static String orElse(String s, String fallback) {
+    return s.isBlank() ? fallback : s;
+  }
+}
