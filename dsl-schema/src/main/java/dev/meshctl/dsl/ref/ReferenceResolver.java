@@ -1,0 +1,246 @@
+package dev.meshctl.dsl.ref;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.meshctl.dsl.diag.Diagnostic;
+import dev.meshctl.dsl.diag.SourceLocation;
+import dev.meshctl.dsl.schema.Suggestions;
+import dev.meshctl.dsl.yaml.SourceMap;
+import dev.meshctl.dsl.yaml.SpecPath;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Replaces {@code ${env:NAME}}, {@code ${file:relative/path}}, {@code ${tf:output}} and
+ * {@code ${tf:output[index]}} in every string value of a spec. A value that is exactly one
+ * {@code tf} reference takes the output's JSON value as it is (a number stays a number); inside a
+ * longer string the output must be a scalar. {@code inputs} itself is never resolved.
+ */
+public final class ReferenceResolver {
+  private static final Pattern TF = Pattern.compile("([A-Za-z_][A-Za-z0-9_-]*)(?:\\[(\\d+)])?");
+
+  private final Map<String, String> env;
+  private final SpecFiles files;
+  private final SourceMap sources;
+  private final List<Diagnostic> diagnostics = new ArrayList<>();
+  private final Set<String> referenced = new HashSet<>();
+  private final Set<String> unresolved = new HashSet<>();
+  private TerraformOutputs terraform;
+  private String terraformFile;
+  private JsonNode terraformInput;
+
+  private ReferenceResolver(Map<String, String> env, SpecFiles files, SourceMap sources) {
+    this.env = env;
+    this.files = files;
+    this.sources = sources;
+  }
+
+  /** Resolves every reference in {@code tree}; never throws. */
+  public static Resolution resolve(
+      JsonNode tree, SourceMap sources, Map<String, String> env, SpecFiles files) {
+    ReferenceResolver r = new ReferenceResolver(env, files, sources);
+    r.terraformInput = tree.path("inputs").path("terraform");
+    JsonNode copy = tree.deepCopy();
+    r.walk(copy, "");
+    return new Resolution(copy, r.diagnostics, r.referenced, r.unresolved);
+  }
+
+  private void walk(JsonNode node, String path) {
+    if (node instanceof ObjectNode object) {
+      List<String> names = new ArrayList<>();
+      object.fieldNames().forEachRemaining(names::add);
+      for (String name : names) {
+        String child = SpecPath.key(path, name);
+        if (child.equals("inputs")) {
+          continue;
+        }
+        JsonNode value = object.get(name);
+        if (value.isTextual()) {
+          object.set(name, value(value.asText(), child));
+        } else {
+          walk(value, child);
+        }
+      }
+    } else if (node instanceof ArrayNode array) {
+      for (int i = 0; i < array.size(); i++) {
+        String child = SpecPath.index(path, i);
+        JsonNode value = array.get(i);
+        if (value.isTextual()) {
+          array.set(i, value(value.asText(), child));
+        } else {
+          walk(value, child);
+        }
+      }
+    }
+  }
+
+  private JsonNode value(String text, String path) {
+    if (!text.contains("${")) {
+      return TextNode.valueOf(text);
+    }
+    List<Interpolation.Part> parts = Interpolation.parse(text);
+    if (parts.stream().anyMatch(p -> !(p instanceof Interpolation.Literal))) {
+      referenced.add(path);
+    }
+    if (parts.size() == 1 && parts.get(0) instanceof Interpolation.Ref ref && ref.scheme().equals("tf")) {
+      Optional<JsonNode> whole = terraform(ref, path);
+      if (whole.isEmpty()) {
+        unresolved.add(path);
+        return TextNode.valueOf(text);
+      }
+      return whole.get();
+    }
+    StringBuilder out = new StringBuilder();
+    boolean ok = true;
+    for (Interpolation.Part part : parts) {
+      Optional<String> piece = text(part, path);
+      ok &= piece.isPresent();
+      piece.ifPresent(out::append);
+    }
+    if (!ok) {
+      unresolved.add(path);
+      return TextNode.valueOf(text);
+    }
+    return TextNode.valueOf(out.toString());
+  }
+
+  private Optional<String> text(Interpolation.Part part, String path) {
+    if (part instanceof Interpolation.Literal literal) {
+      return Optional.of(literal.text());
+    }
+    if (part instanceof Interpolation.Broken broken) {
+      Diagnostic d = error(broken.problem(), path);
+      String name = broken.source().replaceAll("[${}]", "").strip();
+      if (!name.isEmpty() && broken.problem().contains("no scheme")) {
+        d = d.withHint("did you mean ${env:" + name + "}?");
+      }
+      diagnostics.add(d);
+      return Optional.empty();
+    }
+    Interpolation.Ref ref = (Interpolation.Ref) part;
+    switch (ref.scheme()) {
+      case "env" -> {
+        String v = env.get(ref.argument());
+        if (v == null) {
+          diagnostics.add(
+              error("environment variable " + ref.argument() + " is not set", path)
+                  .withHint("export " + ref.argument() + " before running meshctl"));
+        }
+        return Optional.ofNullable(v);
+      }
+      case "file" -> {
+        if (ref.argument().isEmpty()) {
+          diagnostics.add(error("reference " + ref.source() + " names no file", path));
+          return Optional.empty();
+        }
+        SpecFiles.Read read = files.read(ref.argument());
+        if (!read.ok()) {
+          diagnostics.add(error("cannot resolve " + ref.source() + ": " + read.problem(), path));
+          return Optional.empty();
+        }
+        // A file written by an editor or `echo` ends with a newline that is not part of the value.
+        return Optional.of(read.text().replaceAll("[\\r\\n]+$", ""));
+      }
+      case "tf" -> {
+        Optional<JsonNode> v = terraform(ref, path);
+        if (v.isPresent() && !v.get().isValueNode()) {
+          diagnostics.add(
+              error("Terraform output " + ref.source() + " is a list or object, not text", path)
+                  .withHint("pick one item, e.g. ${tf:" + ref.argument() + "[0]}"));
+          return Optional.empty();
+        }
+        return v.map(JsonNode::asText);
+      }
+      default -> {
+        Diagnostic d = error("unknown reference scheme '" + ref.scheme() + "' in " + ref.source(), path);
+        diagnostics.add(
+            Suggestions.didYouMean(ref.scheme(), List.of("env", "file", "tf"))
+                .map(d::withHint)
+                .orElse(d.withHint("use ${env:NAME}, ${file:path} or ${tf:output}")));
+        return Optional.empty();
+      }
+    }
+  }
+
+  private Optional<JsonNode> terraform(Interpolation.Ref ref, String path) {
+    Matcher m = TF.matcher(ref.argument());
+    if (!m.matches()) {
+      diagnostics.add(
+          error("'" + ref.argument() + "' is not a Terraform output reference", path)
+              .withHint("write ${tf:output_name} or ${tf:output_name[0]}"));
+      return Optional.empty();
+    }
+    TerraformOutputs outputs = outputs(path);
+    if (outputs == null) {
+      return Optional.empty();
+    }
+    String name = m.group(1);
+    Optional<TerraformOutputs.Output> output = outputs.get(name);
+    if (output.isEmpty()) {
+      Diagnostic d = error("Terraform output '" + name + "' not found in " + terraformFile, path);
+      diagnostics.add(Suggestions.didYouMean(name, outputs.outputs().keySet()).map(d::withHint).orElse(d));
+      return Optional.empty();
+    }
+    JsonNode value = output.get().value();
+    if (m.group(2) == null) {
+      return Optional.of(value);
+    }
+    if (!value.isArray()) {
+      diagnostics.add(error("Terraform output '" + name + "' is not a list; it cannot be indexed", path));
+      return Optional.empty();
+    }
+    int index;
+    try {
+      index = Integer.parseInt(m.group(2));
+    } catch (NumberFormatException e) {
+      index = Integer.MAX_VALUE;
+    }
+    if (index >= value.size()) {
+      diagnostics.add(
+          error(
+              "index " + m.group(2) + " is out of range: Terraform output '" + name + "' has "
+                  + value.size() + (value.size() == 1 ? " item" : " items"),
+              path));
+      return Optional.empty();
+    }
+    return Optional.of(value.get(index));
+  }
+
+  /** The Terraform outputs named by {@code inputs.terraform}, read once; null if unavailable. */
+  private TerraformOutputs outputs(String path) {
+    if (terraform != null) {
+      return terraform.diagnostics().isEmpty() ? terraform : null;
+    }
+    JsonNode named = terraformInput;
+    if (named == null || !named.isTextual()) {
+      terraform = new TerraformOutputs(Map.of(), List.of(error("", path)));
+      diagnostics.add(
+          error("a ${tf:...} reference needs inputs.terraform", path)
+              .withHint("add 'inputs: {terraform: ./outputs.json}' naming the file `terraform output -json` wrote"));
+      return null;
+    }
+    terraformFile = files.display(named.asText());
+    SpecFiles.Read read = files.read(named.asText());
+    if (!read.ok()) {
+      terraform =
+          new TerraformOutputs(
+              Map.of(), List.of(Diagnostic.error(read.problem(), sources.value("inputs.terraform"), "inputs.terraform")));
+    } else {
+      terraform = TerraformOutputs.parse(read.text(), terraformFile);
+    }
+    diagnostics.addAll(terraform.diagnostics());
+    return terraform.diagnostics().isEmpty() ? terraform : null;
+  }
+
+  private Diagnostic error(String message, String path) {
+    return Diagnostic.error(message, sources.value(path), path);
+  }
+}

@@ -1,0 +1,23 @@
+package dev.meshctl.dsl.ref;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.meshctl.dsl.diag.Diagnostic;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A document tree with its {@code ${...}} references replaced by their values.
+ *
+ * @param tree the resolved tree (a copy; the input is untouched)
+ * @param diagnostics unresolvable references
+ * @param referenced spec paths whose value came, wholly or partly, from a reference
+ * @param unresolved spec paths whose value still holds an unresolvable reference
+ */
+public record Resolution(
+    JsonNode tree, List<Diagnostic> diagnostics, Set<String> referenced, Set<String> unresolved) {
+  public Resolution {
+    diagnostics = List.copyOf(diagnostics);
+    referenced = Set.copyOf(referenced);
+    unresolved = Set.copyOf(unresolved);
+  }
+}
