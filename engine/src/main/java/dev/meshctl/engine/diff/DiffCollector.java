@@ -1,0 +1,58 @@
+package dev.meshctl.engine.diff;
+
+import dev.meshctl.dsl.diag.Diagnostic;
+import dev.meshctl.dsl.diag.Severity;
+import dev.meshctl.engine.address.ResourceAddress;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/** Gathers what the per-kind differs find, then sorts it into a {@link MeshDiff}. */
+final class DiffCollector {
+  /** What every irreversible problem tells the user to do. */
+  static final String IRREVERSIBLE_HINT =
+      "this cannot be changed in place: replace the controller (terminate and relaunch) or change"
+          + " the spec";
+
+  private static final Comparator<Change> CHANGE_ORDER =
+      Comparator.comparing(Change::address)
+          .thenComparing(Change::action)
+          .thenComparing(c -> c.liveId().orElse(""));
+
+  private static final Comparator<Ignored> IGNORED_ORDER =
+      Comparator.comparing(Ignored::address).thenComparing(Ignored::reason);
+
+  private final List<Change> changes = new ArrayList<>();
+  private final List<Ignored> ignored = new ArrayList<>();
+  private final List<Diagnostic> problems = new ArrayList<>();
+  private final SortedMap<String, String> unreadable = new TreeMap<>();
+
+  void change(Change c) {
+    changes.add(c);
+  }
+
+  void ignore(ResourceAddress address, String reason) {
+    ignored.add(new Ignored(address, reason));
+  }
+
+  /** An irreversible difference: reported with guidance, never acted on. */
+  void irreversible(ResourceAddress address, String message) {
+    problems.add(
+        new Diagnostic(
+            Severity.ERROR, message, Optional.empty(), address.toString(), Optional.of(IRREVERSIBLE_HINT)));
+  }
+
+  void unreadable(String controller, String reason) {
+    unreadable.put(controller, reason);
+  }
+
+  MeshDiff result() {
+    changes.sort(CHANGE_ORDER);
+    ignored.sort(IGNORED_ORDER);
+    problems.sort(Diagnostic.ORDER);
+    return new MeshDiff(List.copyOf(changes), List.copyOf(ignored), List.copyOf(problems), unreadable);
+  }
+}

@@ -1,0 +1,59 @@
+package dev.meshctl.engine.diff;
+
+import dev.meshctl.dsl.model.LicenseParameters;
+import dev.meshctl.engine.desired.DesiredLicense;
+import dev.meshctl.engine.live.LicenseState;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The root's license: uploaded and finalized with the spec's parameters. Accepted parameters
+ * cannot be changed, so different ones are a problem, not a change.
+ */
+final class LicenseDiffer implements ResourceDiffer {
+  @Override
+  public void diff(DiffContext ctx, DiffCollector out) {
+    if (ctx.want().license().isEmpty()) {
+      return;
+    }
+    DesiredLicense want = ctx.want().license().get();
+    LicenseState live = ctx.live().license();
+    boolean present = live.present() || ctx.live().config().licensed();
+    if (!present) {
+      List<FieldChange> fields = new ArrayList<>();
+      fields.add(FieldChange.sensitive("text"));
+      fields.add(FieldChange.added("parameters", describe(want.parameters())));
+      out.change(Change.create(want, fields));
+    } else if (!live.finalized()) {
+      out.change(
+          Change.update(
+              want,
+              List.of(
+                  FieldChange.changed("finalized", false, true),
+                  FieldChange.added("parameters", describe(want.parameters())))));
+    } else if (live.parametersDigest().isPresent()
+        && !live.parametersDigest().get().equals(want.parametersDigest())) {
+      out.irreversible(
+          want.address(),
+          "the license was accepted with other parameters than the spec's ("
+              + describe(want.parameters())
+              + ")");
+    }
+  }
+
+  /** The parameters in one line, e.g. {@code default} or {@code subnet=10.100.0.0/24 asns=...}. */
+  static String describe(LicenseParameters p) {
+    if (p.useDefault()) {
+      return "default";
+    }
+    List<String> parts = new ArrayList<>();
+    p.subnet().ifPresent(v -> parts.add("subnet=" + v));
+    if (!p.managers().isEmpty()) {
+      parts.add("managers=" + String.join(",", p.managers()));
+    }
+    p.asns().ifPresent(v -> parts.add("asns=" + v));
+    p.clients().ifPresent(v -> parts.add("clients=" + v));
+    p.myManagerVip().ifPresent(v -> parts.add("my_manager_vip=" + v));
+    return String.join(" ", parts);
+  }
+}

@@ -1,0 +1,164 @@
+package dev.meshctl.engine.render;
+
+import dev.meshctl.dsl.diag.Diagnostic;
+import dev.meshctl.engine.address.ResourceAddress;
+import dev.meshctl.engine.diff.Change;
+import dev.meshctl.engine.diff.FieldChange;
+import dev.meshctl.engine.diff.Ignored;
+import dev.meshctl.engine.diff.MeshDiff;
+import dev.meshctl.engine.plan.Plan;
+import dev.meshctl.engine.plan.PlanAction;
+import dev.meshctl.engine.plan.PlanActionType;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The text people read: changes grouped per controller with {@code + ~ - -/+}, field by field,
+ * then problems, then a closing count. Values come from changes and actions, which hold no
+ * secret; secret fields show as {@code (sensitive)}.
+ */
+public final class HumanRenderer {
+  private final Style style;
+
+  public HumanRenderer(Style style) {
+    this.style = style;
+  }
+
+  /** {@code meshctl diff}: what differs, field by field. */
+  public String diff(MeshDiff diff) {
+    StringBuilder sb = new StringBuilder();
+    Map<String, List<Change>> changes = byController(diff.changes(), c -> c.address().controller());
+    Map<String, List<Ignored>> ignored = byController(diff.ignored(), i -> i.address().controller());
+    SortedSet<String> controllers = new TreeSet<>(changes.keySet());
+    controllers.addAll(ignored.keySet());
+    for (String controller : controllers) {
+      sb.append(style.bold(controllerHeading(controller))).append('\n');
+      for (Change c : changes.getOrDefault(controller, List.of())) {
+        sb.append("  ").append(style.symbol(c.action())).append(' ').append(c.address()).append('\n');
+        fields(sb, c.fields());
+      }
+      for (Ignored i : ignored.getOrDefault(controller, List.of())) {
+        sb.append(style.dim("  # " + i.address() + ": ignored: " + i.reason())).append('\n');
+      }
+      sb.append('\n');
+    }
+    trailer(sb, diff);
+    if (diff.hasChanges()) {
+      sb.append(counts(diff)).append('\n');
+    } else {
+      sb.append("No changes: the controllers match the spec.\n");
+    }
+    return sb.toString();
+  }
+
+  /** {@code meshctl plan}: the actions per controller, each with its step and what it waits for. */
+  public String plan(Plan plan, MeshDiff diff) {
+    StringBuilder sb = new StringBuilder();
+    Map<PlanAction, Integer> step = new HashMap<>();
+    for (PlanAction a : plan.order()) {
+      step.put(a, step.size() + 1);
+    }
+    SortedMap<String, List<PlanAction>> perController = new TreeMap<>();
+    for (PlanAction a : plan.order()) {
+      perController.computeIfAbsent(a.controller(), k -> new ArrayList<>()).add(a);
+    }
+    for (Map.Entry<String, List<PlanAction>> e : perController.entrySet()) {
+      sb.append(style.bold(controllerHeading(e.getKey()))).append('\n');
+      for (PlanAction a : e.getValue()) {
+        sb.append("  ")
+            .append(String.format("%4d. ", step.get(a)))
+            .append(style.symbol(ActionSymbols.of(a)))
+            .append(' ')
+            .append(PlanActionType.of(a).description())
+            .append(' ')
+            .append(a.address());
+        String params =
+            a.parameters().entrySet().stream()
+                .map(p -> p.getKey() + "=" + p.getValue())
+                .collect(Collectors.joining(" "));
+        if (!params.isEmpty()) {
+          sb.append(' ').append(params);
+        }
+        String after =
+            plan.dependencies(a).stream()
+                .map(step::get)
+                .sorted()
+                .map(String::valueOf)
+                .collect(Collectors.joining(", "));
+        if (!after.isEmpty()) {
+          sb.append(style.dim(" (after " + after + ")"));
+        }
+        sb.append('\n');
+      }
+      sb.append('\n');
+    }
+    trailer(sb, diff);
+    if (plan.isEmpty()) {
+      sb.append("No changes: the controllers match the spec.\n");
+    } else {
+      sb.append("Plan: ")
+          .append(plan.order().size())
+          .append(plan.order().size() == 1 ? " action; " : " actions; ")
+          .append(counts(diff))
+          .append('\n');
+    }
+    return sb.toString();
+  }
+
+  /** Unreadable controllers and irreversible problems, between the changes and the counts. */
+  private void trailer(StringBuilder sb, MeshDiff diff) {
+    for (Map.Entry<String, String> e : diff.unreadable().entrySet()) {
+      sb.append(style.red(controllerHeading(e.getKey()) + ": cannot read: " + e.getValue()))
+          .append('\n');
+    }
+    if (!diff.unreadable().isEmpty()) {
+      sb.append('\n');
+    }
+    if (!diff.problems().isEmpty()) {
+      sb.append(style.red(style.bold("Problems meshctl will not fix (apply refuses to run):")))
+          .append('\n');
+      for (Diagnostic d : diff.problems()) {
+        sb.append("  ").append(style.red(d.format())).append('\n');
+      }
+      sb.append('\n');
+    }
+  }
+
+  private void fields(StringBuilder sb, List<FieldChange> fields) {
+    int width = fields.stream().mapToInt(f -> f.name().length()).max().orElse(0);
+    for (FieldChange f : fields) {
+      sb.append("      ").append(f.name()).append(" ".repeat(width - f.name().length())).append(" = ");
+      if (f.before().isPresent() && f.after().isPresent()) {
+        sb.append(f.before().get()).append(" -> ").append(f.after().get());
+      } else {
+        sb.append(f.after().or(f::before).orElse(""));
+      }
+      sb.append('\n');
+    }
+  }
+
+  static String counts(MeshDiff diff) {
+    return diff.toAdd() + " to add, " + diff.toChange() + " to change, " + diff.toDelete() + " to delete.";
+  }
+
+  private static String controllerHeading(String controller) {
+    return ResourceAddress.controller(controller).toString();
+  }
+
+  private static <T> Map<String, List<T>> byController(
+      List<T> items, Function<T, String> controller) {
+    Map<String, List<T>> out = new HashMap<>();
+    for (T t : items) {
+      out.computeIfAbsent(controller.apply(t), k -> new ArrayList<>()).add(t);
+    }
+    return out;
+  }
+}
