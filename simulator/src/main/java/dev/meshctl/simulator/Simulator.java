@@ -1,0 +1,187 @@
+package dev.meshctl.simulator;
+
+import dev.meshctl.simulator.admin.AdminApi;
+import dev.meshctl.simulator.net.AddressBook;
+import dev.meshctl.simulator.net.MeshView;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+
+/**
+ * One simulator process's worth of simulated VNS3 controllers, each on its own listener, plus an
+ * optional admin listener ({@code /_sim/}). Every controller runs on one event-loop context, so
+ * their state needs no locks and a seeded run is reproducible.
+ *
+ * <pre>{@code
+ * Simulator sim = Simulator.start(vertx, SimulatorConfig.sequential(4, "127.0.0.1", 0)).await();
+ * String url = sim.controller("ctl1").endpoint() + "/api/config";
+ * }</pre>
+ */
+public final class Simulator {
+  /** How long one controller's answer to a peer is reused by the others. */
+  static final long MESH_CACHE_MS = 250;
+
+  private final Vertx vertx;
+  private final SimulatorConfig config;
+  private final Context context;
+  private final AddressBook book = new AddressBook();
+  private final WebClient client;
+  private final MeshView mesh;
+  private final Map<String, SimulatedController> controllers = new LinkedHashMap<>();
+  private HttpServer admin;
+
+  private Simulator(Vertx vertx, SimulatorConfig config, Context context) {
+    this.vertx = vertx;
+    this.config = config;
+    this.context = context;
+    this.client =
+        WebClient.create(
+            vertx,
+            new WebClientOptions()
+                .setTrustAll(true)
+                .setVerifyHost(false)
+                .setConnectTimeout(1000)
+                .setIdleTimeout(30)
+                .setUserAgent("meshctl-simulator"));
+    this.mesh = new MeshView(client, book, MESH_CACHE_MS);
+  }
+
+  /** Starts every controller of {@code config}; fails (and closes what started) if one cannot listen. */
+  public static Future<Simulator> start(Vertx vertx, SimulatorConfig config) {
+    Context context = vertx.getOrCreateContext();
+    Promise<Simulator> started = Promise.promise();
+    context.runOnContext(v -> {
+      Simulator sim = new Simulator(vertx, config, context);
+      sim.boot().onComplete(res -> {
+        if (res.succeeded()) {
+          started.complete(sim);
+        } else {
+          sim.close().onComplete(x -> started.fail(res.cause()));
+        }
+      });
+    });
+    return started.future();
+  }
+
+  private Future<Void> boot() {
+    for (SimulatedControllerConfig c : config.controllers()) {
+      String password = config.apiPassword().orElseGet(() -> Passwords.generated(config.seed(), c.name()));
+      controllers.put(c.name(), new SimulatedController(this, c, password, config.seed()));
+    }
+    return vertx
+        .executeBlocking(() -> {
+          if (config.addressMap().isPresent()) {
+            book.load(config.addressMap().get());
+          }
+          for (SimulatedController c : controllers.values()) {
+            c.load();
+          }
+          return null;
+        }, false)
+        .compose(v -> {
+          List<Future<Void>> listening = new ArrayList<>();
+          controllers.values().forEach(c -> listening.add(c.listen()));
+          return Future.all(listening);
+        })
+        .compose(v -> {
+          for (SimulatedController c : controllers.values()) {
+            // Hosted controllers answer for their own addresses, over the address map.
+            book.register(c.privateIp(), c.endpoint());
+            book.register(c.publicIp(), c.endpoint());
+            c.dnsName().ifPresent(n -> book.register(n, c.endpoint()));
+          }
+          if (config.adminPort() < 0) {
+            return Future.succeededFuture();
+          }
+          return vertx
+              .createHttpServer()
+              .requestHandler(AdminApi.router(vertx, this))
+              .listen(config.adminPort(), "127.0.0.1")
+              .map(s -> {
+                admin = s;
+                return null;
+              });
+        });
+  }
+
+  /** Closes every listener and waits for pending state writes. */
+  public Future<Void> close() {
+    Promise<Void> done = Promise.promise();
+    context.runOnContext(v -> {
+      List<Future<Void>> closing = new ArrayList<>();
+      controllers.values().forEach(c -> closing.add(c.stop()));
+      if (admin != null) {
+        closing.add(admin.close());
+      }
+      Future.join(closing)
+          .transform(x -> vertx.executeBlocking(() -> null, true))
+          .onComplete(x -> {
+            client.close();
+            done.complete();
+          });
+    });
+    return done.future();
+  }
+
+  /** The controllers, in configuration order. */
+  public List<SimulatedController> controllers() {
+    return Collections.unmodifiableList(new ArrayList<>(controllers.values()));
+  }
+
+  /** The controller named {@code name}. */
+  public SimulatedController controller(String name) {
+    SimulatedController c = controllers.get(name);
+    if (c == null) {
+      throw new NoSuchElementException("no simulated controller named " + name);
+    }
+    return c;
+  }
+
+  /** The admin listener's port, if it has one. */
+  public Optional<Integer> adminPort() {
+    return Optional.ofNullable(admin).map(HttpServer::actualPort);
+  }
+
+  public SimulatorConfig config() {
+    return config;
+  }
+
+  Vertx vertx() {
+    return vertx;
+  }
+
+  Context context() {
+    return context;
+  }
+
+  MeshView mesh() {
+    return mesh;
+  }
+
+  /** Downloads a keyset from the controller answering for {@code source} on the simulated network. */
+  Future<JsonObject> fetchKeyset(String source, String tokenSha256) {
+    Optional<String> endpoint = book.resolve(source);
+    if (endpoint.isEmpty()) {
+      return Future.failedFuture("keyset source " + source + " does not resolve");
+    }
+    return client
+        .postAbs(endpoint.get() + "/_sim/keyset")
+        .timeout(5000)
+        .sendJsonObject(new JsonObject().put("token_sha256", tokenSha256))
+        .compose(r -> r.statusCode() == 200
+            ? Future.succeededFuture(new JsonObject(r.bodyAsString()))
+            : Future.failedFuture("keyset source " + source + " refused: " + r.bodyAsString()));
+  }
+}

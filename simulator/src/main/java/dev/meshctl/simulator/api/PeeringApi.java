@@ -1,0 +1,130 @@
+package dev.meshctl.simulator.api;
+
+import static dev.meshctl.simulator.api.Replies.guard;
+
+import dev.meshctl.simulator.net.MeshReport;
+import dev.meshctl.simulator.state.ControllerData;
+import dev.meshctl.simulator.state.PeerEntry;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Optional;
+
+/** {@code /peering}: this controller's ID and its one-directional peer entries. */
+final class PeeringApi {
+  private PeeringApi() {}
+
+  static void mount(Router r, Appliance a) {
+    r.get("/api/peering").handler(guard(ctx -> {
+      Guards.licensed(a.data());
+      answer(ctx, a);
+    }));
+    r.put("/api/peering/self").handler(guard(ctx -> {
+      ControllerData d = a.data();
+      Guards.licensed(d);
+      if (!d.keyset.present()) {
+        throw ApiError.prerequisite("Keyset is missing");
+      }
+      JsonObject body = Replies.body(ctx);
+      int id = Replies.integer(body, "id").orElseThrow(() -> ApiError.badRequest("id is invalid"));
+      if (id < 1 || id > Guards.capacity(d)) {
+        throw ApiError.badRequest("id is invalid");
+      }
+      boolean force = Replies.bool(body, "force", false);
+      if (d.peerId.isPresent() && d.peerId.get() != id && !d.peers.isEmpty() && !force) {
+        throw ApiError.badRequest("Controller has peers: remove them or use force to change its ID");
+      }
+      if (d.peers.containsKey(id)) {
+        throw ApiError.badRequest(id + " is already a peer of this controller");
+      }
+      d.peerId = Optional.of(id);
+      a.changed();
+      answer(ctx, a);
+    }));
+    r.post("/api/peering/peers").handler(guard(ctx -> {
+      ControllerData d = a.data();
+      Guards.licensed(d);
+      if (d.peerId.isEmpty()) {
+        throw ApiError.prerequisite("Peering ID must be set first");
+      }
+      JsonObject body = Replies.body(ctx);
+      Object rawId = body.getValue("id");
+      int id = Replies.integer(body, "id").orElseThrow(() -> ApiError.badRequest("id is missing"));
+      if (id < 1 || id > Guards.capacity(d) || id == d.peerId.get()) {
+        throw ApiError.badRequest(rawId + " is an invalid controller id");
+      }
+      String name = Replies.string(body, "name").map(String::strip).filter(n -> !n.isEmpty())
+          .orElseThrow(() -> ApiError.badRequest("name is missing"));
+      if (d.peers.containsKey(id) && !Replies.bool(body, "force", false)) {
+        throw ApiError.badRequest("Peer " + id + " already exists");
+      }
+      d.peers.put(id, new PeerEntry(id, name, mtu(body, PeerEntry.DEFAULT_MTU)));
+      a.changed();
+      answer(ctx, a);
+    }));
+    r.put("/api/peering/peers/:peer_id").handler(guard(ctx -> {
+      ControllerData d = a.data();
+      Guards.licensed(d);
+      PeerEntry old = existing(d, ctx.pathParam("peer_id"));
+      JsonObject body = Replies.body(ctx);
+      String name = Replies.string(body, "name").map(String::strip).filter(n -> !n.isEmpty()).orElse(old.address());
+      d.peers.put(old.id(), new PeerEntry(old.id(), name, mtu(body, old.mtu())));
+      a.changed();
+      answer(ctx, a);
+    }));
+    r.delete("/api/peering/peers/:peer_id").handler(guard(ctx -> {
+      ControllerData d = a.data();
+      Guards.licensed(d);
+      PeerEntry old = existing(d, ctx.pathParam("peer_id"));
+      d.peers.remove(old.id());
+      a.changed();
+      answer(ctx, a);
+    }));
+  }
+
+  private static PeerEntry existing(ControllerData d, String raw) {
+    try {
+      PeerEntry p = d.peers.get(Integer.parseInt(raw));
+      if (p != null) {
+        return p;
+      }
+    } catch (NumberFormatException e) {
+      // reported below, like an unknown ID
+    }
+    throw ApiError.badRequest(raw + " is invalid as controller id.");
+  }
+
+  private static int mtu(JsonObject body, int otherwise) {
+    int mtu = Replies.integer(body, "overlay_mtu").orElse(otherwise);
+    if (mtu < PeerEntry.MIN_MTU || mtu > PeerEntry.MAX_MTU) {
+      throw ApiError.badRequest(
+          "overlay_mtu must be between " + PeerEntry.MIN_MTU + " and " + PeerEntry.MAX_MTU);
+    }
+    return mtu;
+  }
+
+  private static void answer(RoutingContext ctx, Appliance a) {
+    ControllerData d = a.data();
+    a.mesh().onComplete(res -> Replies.ok(ctx, view(d, res.succeeded() ? res.result() : MeshReport.EMPTY)));
+  }
+
+  /** The PeersDetail: every ID the license allows, this controller's and its peers'. */
+  static JsonObject view(ControllerData d, MeshReport mesh) {
+    JsonObject managers = new JsonObject();
+    for (int id = 1; id <= Guards.capacity(d); id++) {
+      JsonObject m = new JsonObject().put("id", id);
+      PeerEntry p = d.peers.get(id);
+      if (d.peerId.equals(Optional.of(id))) {
+        m.put("self", true);
+      } else if (p != null) {
+        m.put("address", p.address()).put("mtu", Integer.toString(p.mtu())).put("reachable", mesh.reachable().contains(id));
+      } else {
+        m.put("not_set", true);
+      }
+      managers.put(Integer.toString(id), m);
+    }
+    JsonObject o = new JsonObject().put("peered", d.peerId.isPresent()).put("managers", managers);
+    d.peerId.ifPresent(id -> o.put("id", id));
+    return o;
+  }
+}

@@ -1,0 +1,96 @@
+package dev.meshctl.simulator.api;
+
+import io.vertx.core.Handler;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+/** Writes answers in VNS3's wire format. */
+public final class Replies {
+  private Replies() {}
+
+  /** 200 with {@code {"response": value}}. */
+  public static void ok(RoutingContext ctx, Object value) {
+    respond(ctx, 200, value);
+  }
+
+  public static void respond(RoutingContext ctx, int status, Object value) {
+    json(ctx, status, new JsonObject().put("response", value));
+  }
+
+  public static void json(RoutingContext ctx, int status, JsonObject body) {
+    if (ctx.response().ended() || ctx.response().closed()) {
+      return;
+    }
+    ctx.response()
+        .setStatusCode(status)
+        .putHeader("Content-Type", "application/json")
+        .end(body.encode());
+  }
+
+  /** The request's JSON object body; 400 when it is missing or not a JSON object. */
+  public static JsonObject body(RoutingContext ctx) {
+    String text = ctx.body() == null ? null : ctx.body().asString();
+    if (text == null || text.isBlank()) {
+      throw ApiError.badRequest("request body must be a JSON object");
+    }
+    try {
+      return new JsonObject(text);
+    } catch (DecodeException | ClassCastException e) {
+      throw ApiError.badRequest("request body must be a JSON object");
+    }
+  }
+
+  /** Wraps a handler so an {@link ApiError} it throws becomes the error answer. */
+  public static Handler<RoutingContext> guard(Handler<RoutingContext> h) {
+    return ctx -> {
+      try {
+        h.handle(ctx);
+      } catch (ApiError e) {
+        e.send(ctx);
+      }
+    };
+  }
+
+  /** A string field of a JSON body, empty if absent; 400 if present but not a string. */
+  public static java.util.Optional<String> string(JsonObject body, String field) {
+    Object v = body.getValue(field);
+    if (v == null) {
+      return java.util.Optional.empty();
+    }
+    if (!(v instanceof String s)) {
+      throw ApiError.badRequest(field + " must be a string");
+    }
+    return java.util.Optional.of(s);
+  }
+
+  /** An integer field (a JSON number or a decimal string, as VNS3 accepts both). */
+  public static java.util.Optional<Integer> integer(JsonObject body, String field) {
+    Object v = body.getValue(field);
+    if (v == null) {
+      return java.util.Optional.empty();
+    }
+    if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
+      return java.util.Optional.of(n.intValue());
+    }
+    if (v instanceof String s && s.strip().matches("-?\\d{1,9}")) {
+      return java.util.Optional.of(Integer.parseInt(s.strip()));
+    }
+    throw ApiError.badRequest(field + " is invalid");
+  }
+
+  /** A boolean field, {@code otherwise} if absent. */
+  public static boolean bool(JsonObject body, String field, boolean otherwise) {
+    Object v = body.getValue(field);
+    if (v == null) {
+      return otherwise;
+    }
+    if (v instanceof Boolean b) {
+      return b;
+    }
+    if (v instanceof String s && (s.equals("true") || s.equals("false"))) {
+      return Boolean.parseBoolean(s);
+    }
+    throw ApiError.badRequest(field + " must be true or false");
+  }
+}
