@@ -117,6 +117,29 @@ public interface Vns3Client {
    */
   Future<KeysetState> awaitKeyset(Duration timeout, Optional<Long> previousStartedAt);
 
+  /**
+   * {@code GET /system/variables}: the value of the custom variable {@code name}, if set. Custom
+   * variables answer on an unlicensed controller too; meshctl keeps its apply lock in one.
+   */
+  default Future<Optional<String>> getVariable(String name) {
+    return Future.failedFuture(new UnsupportedOperationException("custom variables"));
+  }
+
+  /** {@code POST /system/variables}: creates {@code name}; fails with a 400 if it exists. */
+  default Future<Void> createVariable(String name, String value) {
+    return Future.failedFuture(new UnsupportedOperationException("custom variables"));
+  }
+
+  /** {@code PUT /system/variables/{name}}: replaces its value. */
+  default Future<Void> updateVariable(String name, String value) {
+    return Future.failedFuture(new UnsupportedOperationException("custom variables"));
+  }
+
+  /** {@code DELETE /system/variables/{name}}; succeeds if there was none. */
+  default Future<Void> deleteVariable(String name) {
+    return Future.failedFuture(new UnsupportedOperationException("custom variables"));
+  }
+
   /** Releases the client's connections. */
   Future<Void> close();
 }

@@ -256,6 +256,62 @@ public final class WebVns3Client implements Vns3Client {
         .mapEmpty();
   }
 
+  // ---- custom variables (the apply lock lives in one) ------------------------------------------
+
+  @Override
+  public Future<Optional<String>> getVariable(String name) {
+    return run(read("/system/variables"), p -> variable(p, name), null);
+  }
+
+  /** The answer groups variables by collection: {@code {"custom": [{"variable", "value"}]}}. */
+  private static Optional<String> variable(Object payload, String name) {
+    JsonObject groups = (JsonObject) payload;
+    for (String group : groups.fieldNames()) {
+      for (Object o : groups.getJsonArray(group)) {
+        JsonObject v = (JsonObject) o;
+        if (name.equals(v.getString("variable"))) {
+          return Optional.ofNullable(v.getString("value"));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  @Override
+  public Future<Void> createVariable(String name, String value) {
+    // Creating is the lock's atomic step: never repeated blindly, the caller re-reads.
+    return run(
+            write(HttpMethod.POST, "/system/variables", Safety.ONCE, new JsonObject().put("name", name).put("value", value)),
+            p -> Boolean.TRUE,
+            null)
+        .mapEmpty();
+  }
+
+  @Override
+  public Future<Void> updateVariable(String name, String value) {
+    return run(
+            write(HttpMethod.PUT, "/system/variables/" + name, Safety.IDEMPOTENT, new JsonObject().put("value", value)),
+            p -> Boolean.TRUE,
+            null)
+        .mapEmpty();
+  }
+
+  @Override
+  public Future<Void> deleteVariable(String name) {
+    return run(
+            write(HttpMethod.DELETE, "/system/variables/" + name, Safety.IDEMPOTENT, null),
+            p -> Boolean.TRUE,
+            null)
+        .<Void>mapEmpty()
+        .recover(
+            e ->
+                Vns3Exception.errorOf(e)
+                        .filter(x -> x instanceof Vns3Error.HttpStatus h && h.status() == 404)
+                        .isPresent()
+                    ? Future.succeededFuture()
+                    : Future.failedFuture(e));
+  }
+
   // ---- waits --------------------------------------------------------------------------------
 
   @Override
