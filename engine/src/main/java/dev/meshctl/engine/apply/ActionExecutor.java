@@ -1,0 +1,187 @@
+package dev.meshctl.engine.apply;
+
+import dev.meshctl.dsl.model.ControllerSpec;
+import dev.meshctl.dsl.model.ExecutionSpec;
+import dev.meshctl.dsl.model.MeshSpec;
+import dev.meshctl.engine.client.RouteRequest;
+import dev.meshctl.engine.client.Vns3Client;
+import dev.meshctl.engine.client.Vns3Error;
+import dev.meshctl.engine.client.Vns3Exception;
+import dev.meshctl.engine.live.KeysetState;
+import dev.meshctl.engine.plan.AcceptLicenseParameters;
+import dev.meshctl.engine.plan.CreatePeer;
+import dev.meshctl.engine.plan.CreateRoute;
+import dev.meshctl.engine.plan.DeletePeer;
+import dev.meshctl.engine.plan.DeleteRoute;
+import dev.meshctl.engine.plan.FetchKeyset;
+import dev.meshctl.engine.plan.GenerateKeyset;
+import dev.meshctl.engine.plan.PlanAction;
+import dev.meshctl.engine.plan.SetNames;
+import dev.meshctl.engine.plan.SetPeerId;
+import dev.meshctl.engine.plan.UpdatePeer;
+import dev.meshctl.engine.plan.UploadLicense;
+import io.vertx.core.Future;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Turns one plan action into calls on its controller's client. Secrets (license text, keyset
+ * token) come from the {@link MeshSpec} at run time; they are never in a plan, a message or the
+ * output.
+ *
+ * <p>Each action runs under its own deadline: a simple call under a few request timeouts (the
+ * client retries transient failures inside it), a call followed by a reboot or keyset wait under
+ * the spec's reboot or keyset timeout plus one request timeout.
+ */
+public final class ActionExecutor {
+  /** VNS3's answer to a keyset PUT on a controller that has one: the work is done. */
+  static final String KEYSET_EXISTS = "keyset already exists";
+
+  /** VNS3's answer to a keyset PUT while a generation or download runs: wait for it. */
+  static final String KEYSET_IN_PROGRESS = "keyset setup in progress";
+
+  private final MeshSpec spec;
+  private final Map<String, Vns3Client> clients;
+
+  /**
+   * @param spec the desired state, for secrets and timeouts
+   * @param clients a client per controller name
+   */
+  public ActionExecutor(MeshSpec spec, Map<String, Vns3Client> clients) {
+    this.spec = spec;
+    this.clients = Map.copyOf(clients);
+  }
+
+  /** Runs one action; the future fails with a message naming the controller and the call. */
+  public Future<Void> run(PlanAction action) {
+    Vns3Client client = clients.get(action.controller());
+    if (client == null) {
+      return Future.failedFuture(
+          new IllegalStateException("no client for controller \"" + action.controller() + "\""));
+    }
+    Duration limit = timeout(action);
+    return start(action, client)
+        .timeout(limit.toMillis(), TimeUnit.MILLISECONDS)
+        .recover(
+            e ->
+                Future.failedFuture(
+                    e instanceof java.util.concurrent.TimeoutException
+                        ? new Vns3Exception(
+                            new Vns3Error.Timeout(
+                                action.controller(),
+                                action.type(),
+                                "did not finish within " + limit.toSeconds() + "s"))
+                        : e));
+  }
+
+  /** How long the action may take in all. */
+  public Duration timeout(PlanAction action) {
+    ExecutionSpec ex = spec.execution();
+    Duration request = requestTimeout(action.controller());
+    if (action instanceof AcceptLicenseParameters) {
+      return ex.rebootTimeout().plus(request.multipliedBy(2));
+    }
+    if (action instanceof GenerateKeyset || action instanceof FetchKeyset) {
+      return ex.keysetTimeout().plus(request.multipliedBy(2));
+    }
+    return request.multipliedBy(4);
+  }
+
+  private Duration requestTimeout(String controller) {
+    return spec.controller(controller)
+        .map(ControllerSpec::api)
+        .map(a -> a.requestTimeout())
+        .orElse(dev.meshctl.dsl.model.ApiAccess.DEFAULT_REQUEST_TIMEOUT);
+  }
+
+  private Future<Void> start(PlanAction action, Vns3Client c) {
+    if (action instanceof UploadLicense) {
+      return c.putLicense(spec.license().text());
+    }
+    if (action instanceof AcceptLicenseParameters a) {
+      return c.putLicenseParameters(a.licenseParameters())
+          .compose(v -> c.awaitReboot(spec.execution().rebootTimeout()));
+    }
+    if (action instanceof GenerateKeyset) {
+      return keysetJob(c, () -> c.generateKeyset(spec.keysetToken()), System.nanoTime());
+    }
+    if (action instanceof FetchKeyset f) {
+      return keysetJob(c, () -> c.fetchKeyset(f.sourceIp(), spec.keysetToken()), System.nanoTime());
+    }
+    if (action instanceof SetNames n) {
+      return c.putConfig(Optional.of(n.topologyName()), n.controllerName()).mapEmpty();
+    }
+    if (action instanceof SetPeerId p) {
+      return c.setPeerId(p.peerId()).mapEmpty();
+    }
+    if (action instanceof CreatePeer p) {
+      return c.createPeer(p.peerId(), p.peerAddress(), OptionalInt.of(p.mtu())).mapEmpty();
+    }
+    if (action instanceof UpdatePeer p) {
+      return c.updatePeer(p.peerId(), p.peerAddress(), OptionalInt.of(p.mtu())).mapEmpty();
+    }
+    if (action instanceof DeletePeer p) {
+      return c.deletePeer(p.peerId()).mapEmpty();
+    }
+    if (action instanceof CreateRoute r) {
+      return c.createRoute(
+              new RouteRequest(
+                  r.cidr(), r.gateway(), r.iface(), r.advertise(), r.metric(), Optional.of(r.description())))
+          .mapEmpty();
+    }
+    if (action instanceof DeleteRoute r) {
+      return c.deleteRoute(r.routeId()).mapEmpty();
+    }
+    return Future.failedFuture(new IllegalStateException("unknown action " + action.type()));
+  }
+
+  /**
+   * Starts a keyset job and waits for it. A job that ends without a keyset (a download whose
+   * source was unreachable) is started again while time remains; VNS3 tells such a failure only
+   * by a new {@code started_at_i} on the repeated PUT.
+   */
+  private Future<Void> keysetJob(
+      Vns3Client c, java.util.function.Supplier<Future<KeysetState>> put, long startNanos) {
+    Duration left =
+        spec.execution().keysetTimeout().minusNanos(System.nanoTime() - startNanos);
+    if (left.isNegative() || left.isZero()) {
+      return Future.failedFuture(
+          new Vns3Exception(
+              new Vns3Error.Timeout(
+                  c.controller(),
+                  "keyset wait",
+                  "no keyset after " + spec.execution().keysetTimeout().toSeconds() + "s")));
+    }
+    return put.get()
+        .map(s -> s.startedAt())
+        .recover(
+            e -> {
+              String said = badRequestMessage(e);
+              if (said.contains(KEYSET_EXISTS)) {
+                return Future.succeededFuture(Optional.<Long>empty());
+              }
+              if (said.contains(KEYSET_IN_PROGRESS)) {
+                return Future.succeededFuture(Optional.<Long>empty());
+              }
+              return Future.failedFuture(e);
+            })
+        .compose(startedAt -> c.awaitKeyset(left, startedAt))
+        .<Void>mapEmpty()
+        .recover(
+            e ->
+                Vns3Exception.errorOf(e).filter(Vns3Error.JobFailed.class::isInstance).isPresent()
+                    ? keysetJob(c, put, startNanos)
+                    : Future.failedFuture(e));
+  }
+
+  /** The lower-case VNS3 message of a 400 answer, or "" for any other failure. */
+  private static String badRequestMessage(Throwable e) {
+    return Vns3Exception.errorOf(e)
+        .filter(Vns3Error.BadRequest.class::isInstance)
+        .map(b -> ((Vns3Error.BadRequest) b).vns3Message().toLowerCase(java.util.Locale.ROOT))
+        .orElse("");
+  }
+}

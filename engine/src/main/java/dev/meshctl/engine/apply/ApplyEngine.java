@@ -1,0 +1,336 @@
+package dev.meshctl.engine.apply;
+
+import dev.meshctl.dsl.diag.Diagnostic;
+import dev.meshctl.dsl.model.MeshSpec;
+import dev.meshctl.engine.client.RequestStats;
+import dev.meshctl.engine.client.Vns3Client;
+import dev.meshctl.engine.desired.DesiredMesh;
+import dev.meshctl.engine.desired.MeshExpander;
+import dev.meshctl.engine.diff.MeshDiffer;
+import dev.meshctl.engine.live.LiveStateReader;
+import dev.meshctl.engine.live.MeshState;
+import dev.meshctl.engine.lock.HeldLock;
+import dev.meshctl.engine.lock.LeaseStore;
+import dev.meshctl.engine.lock.LockSettings;
+import dev.meshctl.engine.lock.MeshLock;
+import dev.meshctl.engine.plan.ActionOrder;
+import dev.meshctl.engine.plan.Plan;
+import dev.meshctl.engine.plan.PlanAction;
+import dev.meshctl.engine.plan.PlanBuilder;
+import dev.meshctl.engine.plan.StateFingerprint;
+import dev.meshctl.engine.walk.DagWalker;
+import dev.meshctl.engine.walk.NodeStatus;
+import dev.meshctl.engine.walk.WalkOptions;
+import dev.meshctl.engine.walk.WalkReport;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+
+/**
+ * {@code meshctl apply}, end to end: read the live state, plan, take the lock, confirm, run the
+ * plan DAG, verify, release the lock. Every step is a {@link Future}; nothing blocks.
+ *
+ * <p>A mesh that already matches its spec is only read and verified: no lock is taken, so a
+ * no-op apply writes nothing at all. When there are changes, the lock is taken first and the
+ * state read again under it, so the plan that runs is the one computed while no other run could
+ * change the mesh.
+ */
+public final class ApplyEngine {
+  private final Vertx vertx;
+  private final MeshSpec spec;
+  private final Map<String, Vns3Client> clients;
+  private final Optional<LeaseStore> lockStore;
+  private final LockSettings lockSettings;
+  private final ActionCost cost;
+  private final DesiredMesh desired;
+
+  /**
+   * @param clients a client per controller name
+   * @param lockStore where the lock lives (the root controller), empty if it cannot be reached
+   *     that way
+   * @param cost what actions cost, to start the longest chains first
+   */
+  public ApplyEngine(
+      Vertx vertx,
+      MeshSpec spec,
+      Map<String, Vns3Client> clients,
+      Optional<LeaseStore> lockStore,
+      LockSettings lockSettings,
+      ActionCost cost) {
+    this.vertx = vertx;
+    this.spec = spec;
+    this.clients = Map.copyOf(clients);
+    this.lockStore = lockStore;
+    this.lockSettings = lockSettings;
+    this.cost = cost;
+    this.desired = MeshExpander.expand(spec);
+  }
+
+  /** An action's name in progress lines and skip reasons: {@code controller["a"].keyset (fetch_keyset)}. */
+  public static String label(PlanAction action) {
+    return action.address() + " (" + action.type() + ")";
+  }
+
+  /** Reads the live state of every controller. */
+  public Future<MeshState> read() {
+    return new LiveStateReader().read(spec, clients);
+  }
+
+  /** The plan that makes {@code live} match the spec. */
+  public Plan plan(MeshState live) {
+    return PlanBuilder.build(desired, MeshDiffer.diff(desired, live), live);
+  }
+
+  /**
+   * Applies the spec, or exactly {@code saved} if given (refused if any controller's live state
+   * changed since it was made).
+   */
+  public Future<ApplyReport> apply(ApplyOptions options, Optional<Plan> saved, ApplyHooks hooks) {
+    Run run = new Run(options, hooks);
+    Future<ApplyReport> report =
+        saved.isPresent() ? run.locked(() -> run.fromSaved(saved.get())) : run.fromSpec();
+    return report.map(run::finish);
+  }
+
+  /** Walks a plan without lock or confirmation: for callers that did those themselves. */
+  public Future<WalkReport<PlanAction>> execute(
+      Plan plan, ApplyOptions options, ApplyHooks hooks, Future<Void> cancel) {
+    Map<PlanAction, Duration> tails = CriticalPath.of(plan.graph(), cost::of).tails();
+    // Longest remaining chain first: under a parallelism limit the critical path never waits.
+    Comparator<PlanAction> order =
+        Comparator.<PlanAction, Duration>comparing(tails::get).reversed().thenComparing(ActionOrder.BY_ADDRESS);
+    WalkOptions<PlanAction> walk =
+        new WalkOptions<>(
+            options.parallelism(),
+            options.perControllerLimit(),
+            PlanAction::controller,
+            order,
+            ApplyEngine::label,
+            cancel);
+    ActionExecutor executor = new ActionExecutor(spec, clients);
+    // The walk, its listener and the live display's timer all live on this one context.
+    Context context = vertx.getOrCreateContext();
+    Promise<WalkReport<PlanAction>> walked = Promise.promise();
+    context.runOnContext(
+        v -> {
+          hooks.progress().begin(plan.order().size());
+          new DagWalker<PlanAction>(context)
+              .walk(plan.graph(), executor::run, walk, hooks.progress())
+              .onComplete(walked);
+        });
+    return walked
+        .future()
+        .compose(
+            report -> {
+              Promise<WalkReport<PlanAction>> closed = Promise.promise();
+              context.runOnContext(
+                  v -> {
+                    hooks.progress().close();
+                    closed.complete(report);
+                  });
+              return closed.future();
+            });
+  }
+
+  private RequestStats.Counts requestCounts() {
+    RequestStats.Counts sum = RequestStats.Counts.ZERO;
+    for (Vns3Client c : clients.values()) {
+      sum = sum.plus(c.stats().snapshot());
+    }
+    return sum;
+  }
+
+  /** One apply's state. */
+  private final class Run {
+    final ApplyOptions options;
+    final ApplyHooks hooks;
+    final long startNanos = System.nanoTime();
+    final RequestStats.Counts before = requestCounts();
+    /** Completed on the user's cancel, or when the lock is lost mid-run. */
+    final Promise<Void> stop = Promise.promise();
+
+    Run(ApplyOptions options, ApplyHooks hooks) {
+      this.options = options;
+      this.hooks = hooks;
+      hooks.cancel().onComplete(v -> stop.tryComplete());
+    }
+
+    Future<ApplyReport> fromSpec() {
+      return read()
+          .compose(
+              live -> {
+                Plan plan = plan(live);
+                Optional<ApplyReport> refused = refusal(plan);
+                if (refused.isPresent()) {
+                  return Future.succeededFuture(refused.get());
+                }
+                if (plan.isEmpty()) {
+                  return verifyAfter(ApplyOutcome.NO_CHANGES, plan, Optional.empty());
+                }
+                return locked(() -> read().compose(again -> runPlan(plan(again))));
+              });
+    }
+
+    Future<ApplyReport> fromSaved(Plan saved) {
+      return read()
+          .compose(
+              live -> {
+                List<String> changed = changedSince(saved.fingerprints(), StateFingerprint.of(live));
+                if (!changed.isEmpty()) {
+                  return Future.succeededFuture(
+                      report(
+                          ApplyOutcome.REFUSED,
+                          Optional.of(saved),
+                          Optional.empty(),
+                          Optional.empty(),
+                          List.of(
+                              "the live state changed since the plan was made: controller "
+                                  + String.join(", ", changed)
+                                  + "; run plan again")));
+                }
+                return runPlan(saved);
+              });
+    }
+
+    private Future<ApplyReport> runPlan(Plan plan) {
+      Optional<ApplyReport> refused = refusal(plan);
+      if (refused.isPresent()) {
+        return Future.succeededFuture(refused.get());
+      }
+      if (plan.isEmpty()) {
+        return verifyAfter(ApplyOutcome.NO_CHANGES, plan, Optional.empty());
+      }
+      return hooks
+          .confirm()
+          .apply(plan)
+          .compose(
+              yes -> {
+                if (!yes) {
+                  return Future.succeededFuture(
+                      report(ApplyOutcome.DECLINED, Optional.of(plan), Optional.empty(), Optional.empty(), List.of()));
+                }
+                return execute(plan, options, hooks, stop.future())
+                    .compose(
+                        walk -> {
+                          if (walk.cancelled()) {
+                            return Future.succeededFuture(
+                                report(ApplyOutcome.CANCELLED, Optional.of(plan), Optional.of(walk), Optional.empty(), List.of()));
+                          }
+                          if (!walk.allSucceeded()) {
+                            return Future.succeededFuture(
+                                report(ApplyOutcome.FAILED, Optional.of(plan), Optional.of(walk), Optional.empty(), List.of()));
+                          }
+                          return verifyAfter(ApplyOutcome.APPLIED, plan, Optional.of(walk));
+                        });
+              });
+    }
+
+    private Future<ApplyReport> verifyAfter(
+        ApplyOutcome ifConverged, Plan plan, Optional<WalkReport<PlanAction>> walk) {
+      return new Verifier(vertx, spec, clients)
+          .verify(options.verifyTimeout())
+          .map(
+              v ->
+                  report(
+                      v.converged() ? ifConverged : ApplyOutcome.NOT_CONVERGED,
+                      Optional.of(plan),
+                      walk,
+                      Optional.of(v),
+                      List.of()));
+    }
+
+    /** Runs {@code body} holding the lock (if wanted); releases it however the body ends. */
+    Future<ApplyReport> locked(java.util.function.Supplier<Future<ApplyReport>> body) {
+      if (!options.useLock()) {
+        return body.get();
+      }
+      if (lockStore.isEmpty()) {
+        return Future.succeededFuture(
+            refused(List.of("cannot take the apply lock: the root controller has no API client (use --lock=false to apply without a lock)")));
+      }
+      MeshLock lock = new MeshLock(vertx, lockStore.get(), lockSettings, Clock.systemUTC());
+      Future<?> broken = options.breakLock() ? lock.breakLock() : Future.succeededFuture();
+      return broken
+          .compose(v -> lock.acquire(options.holder(), options.lockTimeout()))
+          .transform(
+              taken -> {
+                if (taken.failed()) {
+                  return Future.succeededFuture(refused(List.of(taken.cause().getMessage())));
+                }
+                HeldLock held = taken.result();
+                held.lost().onFailure(e -> stop.tryComplete());
+                return body.get()
+                    .transform(
+                        done ->
+                            held.release()
+                                .transform(released -> done.succeeded() ? Future.succeededFuture(done.result()) : Future.failedFuture(done.cause())));
+              });
+    }
+
+    private Optional<ApplyReport> refusal(Plan plan) {
+      if (plan.blocking().isEmpty()) {
+        return Optional.empty();
+      }
+      List<String> problems = new ArrayList<>();
+      plan.blocking().stream().sorted(Diagnostic.ORDER).forEach(d -> problems.add(d.format()));
+      return Optional.of(
+          report(ApplyOutcome.REFUSED, Optional.of(plan), Optional.empty(), Optional.empty(), problems));
+    }
+
+    private ApplyReport refused(List<String> problems) {
+      return report(ApplyOutcome.REFUSED, Optional.empty(), Optional.empty(), Optional.empty(), problems);
+    }
+
+    private ApplyReport report(
+        ApplyOutcome outcome,
+        Optional<Plan> plan,
+        Optional<WalkReport<PlanAction>> walk,
+        Optional<Verification> verification,
+        List<String> problems) {
+      return new ApplyReport(
+          outcome, plan, walk, verification, problems, RequestStats.Counts.ZERO, Duration.ZERO);
+    }
+
+    /** Stamps the request count and time once everything, lock release included, is done. */
+    ApplyReport finish(ApplyReport r) {
+      return new ApplyReport(
+          r.outcome(),
+          r.plan(),
+          r.walk(),
+          r.verification(),
+          r.problems(),
+          requestCounts().minus(before),
+          Duration.ofNanos(System.nanoTime() - startNanos));
+    }
+  }
+
+  /** The controllers whose fingerprint differs between the plan and now, sorted. */
+  static List<String> changedSince(SortedMap<String, String> planned, SortedMap<String, String> now) {
+    List<String> changed = new ArrayList<>();
+    for (Map.Entry<String, String> e : planned.entrySet()) {
+      if (!e.getValue().equals(now.get(e.getKey()))) {
+        changed.add(e.getKey());
+      }
+    }
+    for (String name : now.keySet()) {
+      if (!planned.containsKey(name)) {
+        changed.add(name);
+      }
+    }
+    return changed.stream().sorted().distinct().toList();
+  }
+
+  /** Used by callers to count an outcome's actions by status. */
+  public static long count(WalkReport<PlanAction> walk, NodeStatus status) {
+    return walk.with(status).size();
+  }
+}
