@@ -130,9 +130,12 @@ public final class ReferenceResolver {
       case "env" -> {
         String v = env.get(ref.argument());
         if (v == null) {
+          String hint =
+              Suggestions.closest(ref.argument(), env.keySet())
+                  .map(n -> "did you mean " + n + "?")
+                  .orElse("export " + ref.argument() + " before running meshctl");
           diagnostics.add(
-              error("environment variable " + ref.argument() + " is not set", path)
-                  .withHint("export " + ref.argument() + " before running meshctl"));
+              error("environment variable " + ref.argument() + " is not set", path).withHint(hint));
         }
         return Optional.ofNullable(v);
       }

@@ -237,7 +237,9 @@ public final class YamlReader {
       JsonNodeFactory f = JsonNodeFactory.instance;
       String v = s.getValue();
       Tag tag = s.getTag();
-      if (Tag.STR.equals(tag)) {
+      // SnakeYAML tags a plain ${NAME} for its own variable substitution; meshctl resolves ${...}
+      // itself, later, so such a value is just a string here.
+      if (Tag.STR.equals(tag) || Tag.ENV_TAG.equals(tag)) {
         return f.textNode(v);
       }
       if (Tag.NULL.equals(tag)) {
