@@ -1,0 +1,92 @@
+package dev.meshctl.simulator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(VertxExtension.class)
+class SystemIT {
+  Simulator sim;
+  Api api;
+
+  @BeforeEach
+  void start(Vertx vertx) {
+    sim = Simulator.start(vertx, Flows.config(2).withApiPassword("sandbox-pw")).await();
+    api = new Api(vertx, sim.controller("ctl1"));
+  }
+
+  @AfterEach
+  void stop() {
+    sim.close().await();
+  }
+
+  @Test
+  void passwordChangeTakesEffectOnTheNextCall(Vertx vertx) {
+    assertEquals("sandbox-pw", sim.controller("ctl2").apiPassword());
+    assertEquals("Invalid password", api.put("/api_password", new JsonObject().put("password", "")).await().errorMessage());
+    assertEquals("ok", api.put("/api_password", new JsonObject().put("password", "n3w")).await().response().getString("password_reset"));
+    assertEquals(401, api.get("/config").await().status());
+    assertEquals(200, api.password("n3w").get("/config").await().status());
+    // Only that controller changed.
+    assertEquals(200, new Api(vertx, sim.controller("ctl2")).get("/config").await().status());
+  }
+
+  @Test
+  void apiTokensAuthenticateUntilDeleted(Vertx vertx) {
+    JsonObject token = api.post("/access/token", new JsonObject().put("name", "ci").put("expires", 600)).await().response();
+    assertEquals(1, api.get("/access/tokens").await().json().getJsonArray("response").size());
+    io.vertx.ext.web.client.WebClient client =
+        io.vertx.ext.web.client.WebClient.create(vertx, new io.vertx.ext.web.client.WebClientOptions().setTrustAll(true).setVerifyHost(false));
+    String url = sim.controller("ctl1").endpoint() + "/api/config";
+    assertEquals(200, client.getAbs(url).putHeader("api-token", token.getString("token")).send().await().statusCode());
+    assertEquals(401, client.getAbs(url).putHeader("api-token", "forged").send().await().statusCode());
+    assertEquals(200, api.delete("/access/token/" + token.getInteger("id")).await().status());
+    assertEquals(401, client.getAbs(url).putHeader("api-token", token.getString("token")).send().await().statusCode());
+    assertEquals(404, api.delete("/access/token/99").await().status());
+    assertEquals(400, api.post("/access/token", new JsonObject().put("expires", 5)).await().status());
+  }
+
+  @Test
+  void variablesOfferCreateIfAbsentAndCompareAndSet() {
+    assertEquals(201, api.post("/system/variables", new JsonObject().put("name", "meshctl_lock").put("value", "a")).await().status());
+    Api.Reply again = api.post("/system/variables", new JsonObject().put("name", "meshctl_lock").put("value", "b")).await();
+    assertEquals(400, again.status());
+    assertEquals("Custom variable meshctl_lock already exists", again.errorMessage());
+    assertEquals(400, api.put("/system/variables/meshctl_lock", new JsonObject().put("value", "c").put("expected", "b")).await().status());
+    assertEquals("c", api.put("/system/variables/meshctl_lock", new JsonObject().put("value", "c").put("expected", "a")).await().response().getString("value"));
+    JsonArray custom = api.get("/system/variables").await().response().getJsonArray("custom");
+    assertEquals(new JsonObject().put("variable", "meshctl_lock").put("value", "c"), custom.getJsonObject(0));
+    assertEquals(200, api.delete("/system/variables/meshctl_lock").await().status());
+    assertEquals("Custom variable meshctl_lock does not exist", api.delete("/system/variables/meshctl_lock").await().errorMessage());
+    assertEquals(404, api.put("/system/variables/nope", new JsonObject().put("value", "x")).await().status());
+    assertEquals(400, api.post("/system/variables", new JsonObject().put("name", "bad-name").put("value", "x")).await().status());
+  }
+
+  @Test
+  void statusCloudDataAndServerReboot(Vertx vertx) {
+    JsonObject status = api.get("/status/system").await().response();
+    assertTrue(status.getLong("uptime") >= 0);
+    assertEquals("ec2", api.get("/cloud_data").await().response().getString("cloud_type"));
+    assertEquals("Nothing to do", api.put("/server", new JsonObject()).await().errorMessage());
+    assertEquals("rebooting", api.put("/server", new JsonObject().put("reboot", true)).await().response().getString("status"));
+    api.until(vertx, "/config", r -> r.status() == -1, Flows.LIMIT).await();
+    api.until(vertx, "/config", r -> r.status() == 200, Flows.LIMIT).await();
+  }
+
+  @Test
+  void countsReadsAndWrites() {
+    sim.controller("ctl1").resetRequestCounts();
+    api.get("/config").await();
+    api.get("/status/system").await();
+    api.put("/api_password", new JsonObject().put("password", "x")).await();
+    assertEquals(new RequestCounts(2, 1), sim.controller("ctl1").requestCounts());
+  }
+}
