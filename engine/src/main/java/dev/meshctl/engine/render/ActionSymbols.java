@@ -1,18 +1,25 @@
 package dev.meshctl.engine.render;
 
+import dev.meshctl.engine.address.ResourceAddress;
 import dev.meshctl.engine.diff.Action;
+import dev.meshctl.engine.plan.DeletePeer;
+import dev.meshctl.engine.plan.DeleteRoute;
 import dev.meshctl.engine.plan.PlanAction;
-import dev.meshctl.engine.plan.PlanActionType;
+import java.util.Map;
 
 /** Which of {@code + ~ -} a plan action is shown with. */
 final class ActionSymbols {
   private ActionSymbols() {}
 
-  static Action of(PlanAction a) {
-    return switch (PlanActionType.of(a)) {
-      case DELETE_PEER, DELETE_ROUTE -> Action.DELETE;
-      case UPDATE_PEER, SET_NAMES, SET_PEER_ID, ACCEPT_LICENSE_PARAMETERS -> Action.UPDATE;
-      default -> Action.CREATE;
-    };
+  /**
+   * Deletes show {@code -}; everything else shows what the diff does to its resource, so a plan
+   * and its diff agree (the create half of a replace shows {@code +}).
+   */
+  static Action of(PlanAction a, Map<ResourceAddress, Action> diff) {
+    if (a instanceof DeletePeer || a instanceof DeleteRoute) {
+      return Action.DELETE;
+    }
+    Action d = diff.getOrDefault(a.address(), Action.CREATE);
+    return d == Action.REPLACE ? Action.CREATE : d;
   }
 }

@@ -2,6 +2,7 @@ package dev.meshctl.engine.render;
 
 import dev.meshctl.dsl.diag.Diagnostic;
 import dev.meshctl.engine.address.ResourceAddress;
+import dev.meshctl.engine.diff.Action;
 import dev.meshctl.engine.diff.Change;
 import dev.meshctl.engine.diff.FieldChange;
 import dev.meshctl.engine.diff.Ignored;
@@ -66,6 +67,10 @@ public final class HumanRenderer {
     for (PlanAction a : plan.order()) {
       step.put(a, step.size() + 1);
     }
+    Map<ResourceAddress, Action> diffActions = new HashMap<>();
+    for (Change c : diff.changes()) {
+      diffActions.putIfAbsent(c.address(), c.action());
+    }
     SortedMap<String, List<PlanAction>> perController = new TreeMap<>();
     for (PlanAction a : plan.order()) {
       perController.computeIfAbsent(a.controller(), k -> new ArrayList<>()).add(a);
@@ -73,20 +78,12 @@ public final class HumanRenderer {
     for (Map.Entry<String, List<PlanAction>> e : perController.entrySet()) {
       sb.append(style.bold(controllerHeading(e.getKey()))).append('\n');
       for (PlanAction a : e.getValue()) {
-        sb.append("  ")
-            .append(String.format("%4d. ", step.get(a)))
-            .append(style.symbol(ActionSymbols.of(a)))
+        sb.append(String.format("  %4d. ", step.get(a)))
+            .append(style.symbol(ActionSymbols.of(a, diffActions)))
             .append(' ')
-            .append(PlanActionType.of(a).description())
-            .append(' ')
-            .append(a.address());
-        String params =
-            a.parameters().entrySet().stream()
-                .map(p -> p.getKey() + "=" + p.getValue())
-                .collect(Collectors.joining(" "));
-        if (!params.isEmpty()) {
-          sb.append(' ').append(params);
-        }
+            .append(a.address())
+            .append(": ")
+            .append(PlanActionType.of(a).description());
         String after =
             plan.dependencies(a).stream()
                 .map(step::get)
@@ -97,6 +94,13 @@ public final class HumanRenderer {
           sb.append(style.dim(" (after " + after + ")"));
         }
         sb.append('\n');
+        String params =
+            a.parameters().entrySet().stream()
+                .map(p -> p.getKey() + "=" + quoted(p.getValue()))
+                .collect(Collectors.joining(" "));
+        if (!params.isEmpty()) {
+          sb.append("          ").append(style.dim(params)).append('\n');
+        }
       }
       sb.append('\n');
     }
@@ -143,6 +147,11 @@ public final class HumanRenderer {
       }
       sb.append('\n');
     }
+  }
+
+  private static String quoted(Object v) {
+    String s = String.valueOf(v);
+    return s.contains(" ") || s.isEmpty() ? "\"" + s.replace("\"", "\\\"") + "\"" : s;
   }
 
   static String counts(MeshDiff diff) {

@@ -1,0 +1,68 @@
+package dev.meshctl.engine.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.meshctl.engine.desired.DesiredMesh;
+import dev.meshctl.engine.desired.MeshExpander;
+import dev.meshctl.engine.diff.MeshDiff;
+import dev.meshctl.engine.diff.MeshDiffer;
+import dev.meshctl.engine.diff.MeshFixtures;
+import dev.meshctl.engine.live.MeshState;
+import dev.meshctl.engine.plan.Plan;
+import dev.meshctl.engine.plan.PlanBuilder;
+import org.junit.jupiter.api.Test;
+
+class HumanRendererTest {
+  private final DesiredMesh mesh = MeshExpander.expand(MeshFixtures.spec(2));
+  private final MeshState fresh = MeshFixtures.fresh(mesh);
+  private final MeshDiff diff = MeshDiffer.diff(mesh, fresh);
+  private final Plan plan = PlanBuilder.build(mesh, diff, fresh);
+
+  @Test
+  void diffGroupsPerControllerWithSymbolsFieldsAndACount() {
+    String out = new HumanRenderer(Style.PLAIN).diff(diff);
+    assertTrue(out.startsWith("controller[\"ctl-01\"]\n  + controller[\"ctl-01\"].license\n"), out);
+    assertTrue(out.contains("      text       = (sensitive)\n"), out);
+    assertTrue(out.contains("  + controller[\"ctl-02\"].peer[1]\n      name        = 10.0.1.10\n"), out);
+    assertTrue(out.endsWith("\n13 to add, 0 to change, 0 to delete.\n"), out);
+    assertFalse(out.contains("LICENSE-TEXT"));
+    assertFalse(out.contains("keyset-token"));
+    assertFalse(out.contains("\u001b["));
+  }
+
+  @Test
+  void planListsStepsPerControllerWithWhatTheyWaitFor() {
+    String out = new HumanRenderer(Style.PLAIN).plan(plan, diff);
+    assertTrue(out.contains("     1. + controller[\"ctl-01\"].license: upload license\n"), out);
+    assertTrue(
+        out.contains(
+            "     2. + controller[\"ctl-01\"].license: accept license parameters and wait for the"
+                + " reboot (after 1)\n          default=true\n"),
+        out);
+    assertTrue(
+        out.contains(
+            "description=\"meshctl: peer route to ctl-02\"\n"),
+        out);
+    assertTrue(out.endsWith("Plan: 14 actions; 13 to add, 0 to change, 0 to delete.\n"), out);
+  }
+
+  @Test
+  void colourIsOnlyThereWhenAskedFor() {
+    String out = new HumanRenderer(Style.COLOR).diff(diff);
+    assertTrue(out.contains("\u001b[32m+\u001b[0m"));
+  }
+
+  @Test
+  void noChangesSaysSo() {
+    MeshState converged = MeshFixtures.converged(mesh);
+    MeshDiff none = MeshDiffer.diff(mesh, converged);
+    String out = new HumanRenderer(Style.PLAIN).diff(none);
+    assertTrue(out.endsWith("No changes: the controllers match the spec.\n"), out);
+    assertTrue(out.contains("ignored: system or learned route (not editable)"), out);
+    assertEquals(
+        "No changes: the controllers match the spec.\n",
+        new HumanRenderer(Style.PLAIN).plan(PlanBuilder.build(mesh, none, converged), none));
+  }
+}

@@ -1,0 +1,103 @@
+package dev.meshctl.engine.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.meshctl.dsl.model.LicenseParameters;
+import dev.meshctl.dsl.model.MeshSpec;
+import dev.meshctl.engine.desired.DesiredMesh;
+import dev.meshctl.engine.desired.MeshExpander;
+import dev.meshctl.engine.diff.MeshDiff;
+import dev.meshctl.engine.diff.MeshDiffer;
+import dev.meshctl.engine.diff.MeshFixtures;
+import dev.meshctl.engine.live.MeshState;
+import dev.meshctl.engine.plan.Plan;
+import dev.meshctl.engine.plan.PlanBuilder;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PlanFileTest {
+  @TempDir Path dir;
+
+  private static SavedPlan saved(MeshSpec spec, MeshState live) {
+    DesiredMesh mesh = MeshExpander.expand(spec);
+    MeshDiff diff = MeshDiffer.diff(mesh, live);
+    Plan plan = PlanBuilder.build(mesh, diff, live);
+    return new SavedPlan(
+        "0.1.0", Instant.parse("2026-01-02T03:04:05Z"), "mesh.yaml", "ab", "cd", plan, PlanSummary.of(diff));
+  }
+
+  @Test
+  void aWrittenPlanReadsBackToTheSameGraphOrderAndRecord() throws Exception {
+    MeshSpec base = MeshFixtures.spec(3);
+    MeshSpec spec =
+        new MeshSpec(
+            base.source(), base.topology(), base.controllers(), base.root(),
+            new dev.meshctl.dsl.model.LicenseSpec(
+                base.license().file(), base.license().text(),
+                new LicenseParameters(false, Optional.of("10.100.0.0/24"), List.of("10.100.0.1", "10.100.0.2"),
+                    Optional.of("65001 65002"), Optional.empty(), Optional.empty())),
+            base.keysetToken(), base.peering(), base.routing(), base.execution());
+    DesiredMesh mesh = MeshExpander.expand(spec);
+    SavedPlan s =
+        saved(spec, MeshFixtures.unreadable(MeshFixtures.fresh(mesh), "ctl-03", "GET /config: timeout"));
+    Path f = dir.resolve("plan.json");
+    PlanFile.write(s, f);
+    String text = Files.readString(f);
+    assertFalse(text.contains("LICENSE-TEXT"));
+    assertFalse(text.contains("keyset-token"));
+    assertFalse(text.contains("\"pw\""));
+
+    SavedPlan back = PlanFile.read(f);
+    assertEquals(s.plan().order(), back.plan().order());
+    assertEquals(s.plan().graph().edgeSet().size(), back.plan().graph().edgeSet().size());
+    assertEquals(s.plan().fingerprints(), back.plan().fingerprints());
+    assertEquals(s.plan().blocking(), back.plan().blocking());
+    assertEquals(s.summary(), back.summary());
+    assertEquals(s.createdAt(), back.createdAt());
+    assertEquals(text, JsonRenderer.plan(back).encodePrettily() + "\n");
+  }
+
+  @Test
+  void refusesWhatIsNotAPlanThisVersionReads() throws Exception {
+    Path f = dir.resolve("plan.json");
+    Files.writeString(f, "{\"kind\":\"plan\",\"format_version\":2}");
+    InvalidPlanFileException e = assertThrows(InvalidPlanFileException.class, () -> PlanFile.read(f));
+    assertTrue(e.getMessage().contains("format_version 2 is not supported"), e.getMessage());
+    Files.writeString(f, "not json");
+    assertThrows(InvalidPlanFileException.class, () -> PlanFile.read(f));
+  }
+
+  @Test
+  void diffJsonIsVersionedAndRedactsSecrets() {
+    DesiredMesh mesh = MeshExpander.expand(MeshFixtures.spec(2));
+    JsonObject json = JsonRenderer.diff(MeshDiffer.diff(mesh, MeshFixtures.fresh(mesh)));
+    assertEquals(1, json.getInteger("format_version"));
+    assertEquals("diff", json.getString("kind"));
+    JsonObject license = json.getJsonArray("changes").getJsonObject(0);
+    assertEquals("controller[\"ctl-01\"].license", license.getString("address"));
+    assertEquals("create", license.getString("action"));
+    assertEquals("(sensitive)", license.getJsonArray("fields").getJsonObject(0).getString("after"));
+    assertEquals(13, json.getJsonObject("summary").getInteger("add"));
+  }
+
+  @Test
+  void dotHasOneNodePerActionAndOneEdgePerDependency() {
+    DesiredMesh mesh = MeshExpander.expand(MeshFixtures.spec(2));
+    MeshState fresh = MeshFixtures.fresh(mesh);
+    Plan plan = PlanBuilder.build(mesh, MeshDiffer.diff(mesh, fresh), fresh);
+    String dot = DotRenderer.render(plan);
+    assertTrue(dot.startsWith("digraph plan {\n"));
+    assertEquals(plan.order().size(), dot.split("\\[label=", -1).length - 1);
+    assertEquals(plan.graph().edgeSet().size(), dot.split(" -> ", -1).length - 1);
+    assertTrue(dot.contains("  a1 -> a2;\n"), dot);
+  }
+}
