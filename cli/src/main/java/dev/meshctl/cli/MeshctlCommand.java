@@ -12,6 +12,8 @@ import picocli.CommandLine.Command;
     description = "VNS3 controller peering meshes as code.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      ValidateCommand.class,
+      SchemaCommand.class,
     })
 public final class MeshctlCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

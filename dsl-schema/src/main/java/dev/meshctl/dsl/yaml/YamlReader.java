@@ -55,7 +55,7 @@ public final class YamlReader {
     try {
       root = new Compose(settings(file)).composeString(text);
     } catch (MarkedYamlEngineException e) {
-      return ReadResult.failed(List.of(syntaxError(e, file)));
+      return ReadResult.failed(List.of(syntaxError(e, file, text)));
     } catch (YamlEngineException e) {
       return ReadResult.failed(List.of(Diagnostic.error(engineMessage(e), new SourceLocation(file, 1, 1), "")));
     }
@@ -124,14 +124,19 @@ public final class YamlReader {
     return out;
   }
 
-  private static Diagnostic syntaxError(MarkedYamlEngineException e, String file) {
+  private static Diagnostic syntaxError(MarkedYamlEngineException e, String file, String text) {
     Optional<Mark> mark = e.getProblemMark().or(e::getContextMark);
     SourceLocation at =
         mark.map(m -> new SourceLocation(file, m.getLine() + 1, m.getColumn() + 1))
             .orElse(new SourceLocation(file, 1, 1));
     String problem = e.getProblem() == null ? "malformed YAML" : e.getProblem();
     String context = e.getContext() == null ? "" : e.getContext() + ": ";
-    return Diagnostic.error("invalid YAML: " + context + problem, at, "");
+    Diagnostic d = Diagnostic.error("invalid YAML: " + context + problem, at, "");
+    // Inside { } or [ ], the braces of ${...} end the flow collection early: the usual cause.
+    String line = text.lines().skip(at.line() - 1L).findFirst().orElse("");
+    return context.contains("flow") && line.contains("${")
+        ? d.withHint("quote values that contain ${...} inside { } or [ ], e.g. \"${env:NAME}\"")
+        : d;
   }
 
   private static String engineMessage(YamlEngineException e) {
