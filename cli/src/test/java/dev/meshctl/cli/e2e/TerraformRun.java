@@ -66,7 +66,8 @@ record TerraformRun(
   }
 
   void destroy() throws IOException, InterruptedException {
-    run("destroy", APPLY_TIMEOUT, withVars("destroy", "-auto-approve", "-input=false", "-no-color"));
+    // The state was written by the apply just before: refreshing it first only costs time.
+    run("destroy", APPLY_TIMEOUT, withVars("destroy", "-auto-approve", "-input=false", "-refresh=false", "-no-color"));
   }
 
   /** Writes {@code terraform output -json} to {@code file}. */

@@ -1,10 +1,16 @@
 package dev.meshctl.cli.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.meshctl.simulator.license.SimLicense;
+import dev.meshctl.cli.MeshctlCommand;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +46,8 @@ class TerraformToMeshE2EIT {
   private MotoServer moto;
   private TerraformRun terraformRun;
   private boolean applyStarted;
+  private Vertx vertx;
+  private SimulatedControllers simulators;
 
   @Test
   void terraformOutputsDriveAMeshOfSimulatedControllers() throws Exception {
@@ -69,6 +77,33 @@ class TerraformToMeshE2EIT {
     RegionOutputs west = RegionOutputs.read(outputs, "west");
     assertSeedTopology(east, "10.0.1.0/24", List.of("10.0.1.0/25", "10.0.1.128/25"), List.of("10.0.1.10", "10.0.1.140"));
     assertSeedTopology(west, "10.0.2.0/24", List.of("10.0.2.0/25", "10.0.2.128/25"), List.of("10.0.2.10", "10.0.2.140"));
+
+    // The west controllers always go through the endpoint map (by name, on 127.0.0.1); the east
+    // ones listen on Terraform's own public IPs, so the spec reaches them unmapped.
+    List<SimulatedControllers.Placement> placements =
+        SimulatedControllers.place(List.of(east, west), name -> name.startsWith("west-"));
+    timer.time("3. start 4 simulated controllers", () -> {
+      vertx = Vertx.vertx();
+      simulators = SimulatedControllers.start(vertx, placements, workDir);
+    });
+    Files.writeString(workDir.resolve("license.lic"), SimLicense.issue(placements.size()).text());
+    Meshctl meshctl = new Meshctl(workDir, Map.of("MESH_KEYSET_TOKEN", "e2e-keyset-token-" + System.nanoTime()), logDir);
+    try (MeshProbe probe = new MeshProbe(vertx)) {
+      assertFalse(probe.problems(placements).isEmpty(), "fresh controllers must not already route");
+      Set<String> commands = MeshctlCommand.commandLine(new PrintWriter(Writer.nullWriter()), new PrintWriter(Writer.nullWriter())).getSubcommands().keySet();
+      if (!commands.containsAll(List.of("apply", "diff"))) {
+        RequiredTool.missing("this meshctl has no apply/diff commands yet: " + commands);
+      }
+      timer.time("4. meshctl apply --auto-approve", () -> {
+        int code = meshctl.run("apply", "apply", "--auto-approve", "--endpoint-map", "endpoint-map.yaml", "mesh.yaml");
+        assertEquals(0, code, "meshctl apply\n" + meshctl.tail("apply"));
+      });
+      timer.time("4. meshctl diff --detailed-exitcode", () -> {
+        int code = meshctl.run("diff", "diff", "--detailed-exitcode", "--endpoint-map", "endpoint-map.yaml", "mesh.yaml");
+        assertEquals(0, code, "meshctl diff after apply must find nothing to change\n" + meshctl.tail("diff"));
+      });
+      timer.time("4. check the mesh routes", () -> assertEquals(List.of(), probe.problems(placements)));
+    }
   }
 
   /** Tears everything down whatever happened, and prints how long each step took. */
@@ -77,6 +112,12 @@ class TerraformToMeshE2EIT {
     Throwable failure = null;
     if (applyStarted) {
       failure = cleanUp(failure, () -> timer.time("5. terraform destroy", terraformRun::destroy));
+    }
+    if (simulators != null) {
+      failure = cleanUp(failure, () -> timer.time("5. stop simulated controllers", simulators::close));
+    }
+    if (vertx != null) {
+      failure = cleanUp(failure, () -> vertx.close().await());
     }
     if (moto != null) {
       failure = cleanUp(failure, () -> timer.time("5. stop moto_server", moto::close));
