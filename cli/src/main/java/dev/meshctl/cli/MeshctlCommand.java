@@ -14,6 +14,9 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       ValidateCommand.class,
       SchemaCommand.class,
+      DiffCommand.class,
+      PlanCommand.class,
+      GraphCommand.class,
     })
 public final class MeshctlCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -1,0 +1,110 @@
+package dev.meshctl.cli;
+
+import dev.meshctl.dsl.diag.Diagnostic;
+import dev.meshctl.dsl.load.LoadOptions;
+import dev.meshctl.dsl.load.LoadResult;
+import dev.meshctl.dsl.load.SpecLoader;
+import dev.meshctl.dsl.model.ControllerSpec;
+import dev.meshctl.dsl.model.MeshSpec;
+import dev.meshctl.engine.client.ClientOptions;
+import dev.meshctl.engine.client.Vns3Client;
+import dev.meshctl.engine.client.Vns3Clients;
+import dev.meshctl.engine.live.LiveStateReader;
+import dev.meshctl.engine.live.MeshState;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * A loaded spec with a Vert.x instance and an API client per controller, for commands that talk
+ * to controllers (diff, plan, graph, apply). The CLI boundary: the only place that waits for a
+ * future by blocking. Close it to release the clients and Vert.x.
+ */
+final class MeshSession implements AutoCloseable {
+  private final MeshSpec spec;
+  private final Vertx vertx;
+  private final Map<String, Vns3Client> clients;
+
+  private MeshSession(MeshSpec spec, Vertx vertx, Map<String, Vns3Client> clients) {
+    this.spec = spec;
+    this.vertx = vertx;
+    this.clients = clients;
+  }
+
+  /**
+   * Loads the spec and prints its diagnostics on {@code err}; with errors, answers empty and no
+   * request is sent. Otherwise builds one client per controller, warning once per controller that
+   * skips certificate checks.
+   */
+  static Optional<MeshSession> open(Path file, LoadOptions options, ClientOptions clientOptions, PrintWriter err) {
+    LoadResult loaded = SpecLoader.load(file, options);
+    loaded.diagnostics().stream().sorted(Diagnostic.ORDER).forEach(d -> err.println(d.format()));
+    err.flush();
+    if (loaded.spec().isEmpty() || loaded.diagnostics().stream().anyMatch(Diagnostic::isError)) {
+      return Optional.empty();
+    }
+    MeshSpec spec = loaded.spec().get();
+    Vertx vertx = Vertx.vertx();
+    Map<String, Vns3Client> clients = new LinkedHashMap<>();
+    for (ControllerSpec c : spec.controllers()) {
+      if (c.endpoint().tls() && c.api().tls().insecure()) {
+        err.println(
+            "meshctl: warning: controller \"" + c.name() + "\": TLS certificate not verified (tls.insecure)");
+      }
+      clients.put(c.name(), Vns3Clients.create(vertx, c, clientOptions));
+    }
+    err.flush();
+    return Optional.of(new MeshSession(spec, vertx, clients));
+  }
+
+  MeshSpec spec() {
+    return spec;
+  }
+
+  Vertx vertx() {
+    return vertx;
+  }
+
+  Map<String, Vns3Client> clients() {
+    return clients;
+  }
+
+  /** Reads every controller once; an unreachable one is part of the answer, not a failure. */
+  MeshState readLiveState() {
+    return await(new LiveStateReader().read(spec, clients));
+  }
+
+  /** Waits for {@code f} on the calling (non-event-loop) thread: the CLI boundary. */
+  <T> T await(Future<T> f) {
+    try {
+      return f.toCompletionStage().toCompletableFuture().get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CancellationException("interrupted");
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      throw cause instanceof RuntimeException r ? r : new IllegalStateException(cause.getMessage(), cause);
+    }
+  }
+
+  @Override
+  public void close() {
+    List<Future<Void>> closing = new ArrayList<>();
+    for (Vns3Client c : clients.values()) {
+      closing.add(c.close());
+    }
+    try {
+      await(Future.join(closing).transform(x -> vertx.close()));
+    } catch (RuntimeException e) {
+      // Closing is best effort: the command's answer is already printed.
+    }
+  }
+}

@@ -1,0 +1,82 @@
+package dev.meshctl.cli;
+
+import dev.meshctl.engine.client.ClientOptions;
+import dev.meshctl.engine.render.HumanRenderer;
+import dev.meshctl.engine.render.JsonRenderer;
+import dev.meshctl.engine.render.PlanFile;
+import dev.meshctl.engine.render.SavedPlan;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code meshctl plan}: the actions that would make the controllers match the spec, in
+ * dependency order; optionally saved for {@code meshctl apply}, with what it was computed
+ * against.
+ */
+@Command(
+    name = "plan",
+    mixinStandardHelpOptions = true,
+    description = "Show the actions that would make the controllers match the spec, in order.",
+    footer = {
+      "",
+      "A saved plan (-out) holds no secret. It records the spec's SHA-256 and a fingerprint of",
+      "each controller's state, so apply can refuse it once either changed.",
+      "",
+      "Exit status: as for diff: 0, 2 (changes, with --detailed-exitcode), 1 error.",
+      "",
+      "Examples:",
+      "  meshctl plan mesh.yaml",
+      "  meshctl plan mesh.yaml -out plan.json",
+      "  meshctl plan --json mesh.yaml"
+    })
+final class PlanCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec command;
+  @Mixin SpecOptions specOptions;
+  @Mixin OutputOptions output;
+
+  @Option(
+      names = {"-out", "--out"},
+      paramLabel = "PLAN",
+      description = "Save the plan to this file (JSON) for meshctl apply.")
+  Path out;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter stdout = command.commandLine().getOut();
+    PrintWriter err = command.commandLine().getErr();
+    Optional<MeshSession> opened =
+        MeshSession.open(specOptions.file, specOptions.loadOptions(), ClientOptions.DEFAULT, err);
+    if (opened.isEmpty()) {
+      return ExitCodes.ERROR;
+    }
+    try (MeshSession session = opened.get()) {
+      Planning p = Planning.compute(session);
+      SavedPlan saved = p.saved(specOptions.file);
+      if (output.json) {
+        stdout.println(JsonRenderer.plan(saved).encodePrettily());
+      } else {
+        stdout.print(new HumanRenderer(output.style()).plan(p.plan(), p.diff()));
+      }
+      if (out != null) {
+        PlanFile.write(saved, out);
+        // On stderr, so --json output stays one document.
+        err.println(
+            "Saved the plan to "
+                + out
+                + (p.diff().blocked() ? " (apply will refuse it until the problems above are solved)" : "")
+                + ". To run exactly these actions: meshctl apply "
+                + out);
+      }
+      stdout.flush();
+      err.flush();
+      return output.exitCode(p.diff().blocked(), !p.plan().isEmpty());
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package dev.meshctl.cli;
+
+import dev.meshctl.dsl.model.MeshSpec;
+import dev.meshctl.engine.desired.DesiredMesh;
+import dev.meshctl.engine.desired.MeshExpander;
+import dev.meshctl.engine.desired.Sha256;
+import dev.meshctl.engine.diff.MeshDiff;
+import dev.meshctl.engine.diff.MeshDiffer;
+import dev.meshctl.engine.live.MeshState;
+import dev.meshctl.engine.plan.Plan;
+import dev.meshctl.engine.plan.PlanBuilder;
+import dev.meshctl.engine.render.PlanSummary;
+import dev.meshctl.engine.render.SavedPlan;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+
+/**
+ * What diff, plan and graph compute from one read of the controllers: the expanded spec, the
+ * diff, and the plan.
+ */
+record Planning(MeshSpec spec, DesiredMesh desired, MeshState live, MeshDiff diff, Plan plan) {
+
+  /** Reads the controllers of the session once and computes everything from that read. */
+  static Planning compute(MeshSession session) {
+    MeshState live = session.readLiveState();
+    DesiredMesh desired = MeshExpander.expand(session.spec());
+    MeshDiff diff = MeshDiffer.diff(desired, live);
+    return new Planning(session.spec(), desired, live, diff, PlanBuilder.build(desired, diff, live));
+  }
+
+  /** The plan with what it was computed against, for {@code plan -out} and {@code --json}. */
+  SavedPlan saved(Path specFile) throws IOException {
+    return new SavedPlan(
+        meshctlVersion(),
+        Instant.now(),
+        specFile.toString(),
+        Sha256.hex(Files.readAllBytes(specFile)),
+        // Records print their components; the desired state holds no secret, so its text is a
+        // canonical, secret-free form of everything the spec resolved to.
+        Sha256.hex(desired.toString()),
+        plan,
+        PlanSummary.of(diff));
+  }
+
+  static String meshctlVersion() {
+    String v = MeshctlCommand.class.getPackage().getImplementationVersion();
+    return v == null ? "dev" : v;
+  }
+}

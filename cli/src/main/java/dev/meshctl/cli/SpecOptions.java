@@ -1,0 +1,23 @@
+package dev.meshctl.cli;
+
+import dev.meshctl.dsl.load.LoadOptions;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The spec a command works on: its file and an optional endpoint map (picocli mixin). */
+final class SpecOptions {
+  @Parameters(index = "0", paramLabel = "FILE", description = "The mesh spec, e.g. mesh.yaml.")
+  Path file;
+
+  @Option(
+      names = "--endpoint-map",
+      paramLabel = "FILE",
+      description = "A YAML/JSON map of controller name or host to endpoint, applied after resolution.")
+  Path endpointMap;
+
+  LoadOptions loadOptions() {
+    LoadOptions options = LoadOptions.defaults();
+    return endpointMap == null ? options : options.withEndpointMap(endpointMap);
+  }
+}
