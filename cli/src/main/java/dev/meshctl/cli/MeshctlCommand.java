@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       DiffCommand.class,
       PlanCommand.class,
       GraphCommand.class,
+      SimCommand.class,
     })
 public final class MeshctlCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
