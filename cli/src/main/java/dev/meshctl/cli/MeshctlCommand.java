@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       ValidateCommand.class,
       SchemaCommand.class,
+      FmtCommand.class,
+      CompletionCommand.class,
       DiffCommand.class,
       PlanCommand.class,
       GraphCommand.class,
