@@ -19,6 +19,9 @@ import picocli.CommandLine.Command;
       DiffCommand.class,
       PlanCommand.class,
       GraphCommand.class,
+      ApplyCommand.class,
+      UnlockCommand.class,
+      DemoCommand.class,
       SimCommand.class,
     })
 public final class MeshctlCommand implements Runnable {

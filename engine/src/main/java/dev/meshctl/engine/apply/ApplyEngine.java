@@ -176,7 +176,7 @@ public final class ApplyEngine {
                 if (plan.isEmpty()) {
                   return verifyAfter(ApplyOutcome.NO_CHANGES, plan, Optional.empty());
                 }
-                return locked(() -> read().compose(again -> runPlan(plan(again))));
+                return locked(() -> read().compose(again -> runPlan(plan(again), again)));
               });
     }
 
@@ -197,11 +197,11 @@ public final class ApplyEngine {
                                   + String.join(", ", changed)
                                   + "; run plan again")));
                 }
-                return runPlan(saved);
+                return runPlan(saved, live);
               });
     }
 
-    private Future<ApplyReport> runPlan(Plan plan) {
+    private Future<ApplyReport> runPlan(Plan plan, MeshState live) {
       Optional<ApplyReport> refused = refusal(plan);
       if (refused.isPresent()) {
         return Future.succeededFuture(refused.get());
@@ -211,7 +211,7 @@ public final class ApplyEngine {
       }
       return hooks
           .confirm()
-          .apply(plan)
+          .apply(plan, MeshDiffer.diff(desired, live))
           .compose(
               yes -> {
                 if (!yes) {

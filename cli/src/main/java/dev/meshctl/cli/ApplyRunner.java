@@ -1,0 +1,147 @@
+package dev.meshctl.cli;
+
+import dev.meshctl.dsl.model.MeshSpec;
+import dev.meshctl.engine.apply.ActionCost;
+import dev.meshctl.engine.apply.ApplyEngine;
+import dev.meshctl.engine.apply.ApplyHooks;
+import dev.meshctl.engine.apply.ApplyOptions;
+import dev.meshctl.engine.apply.ApplyReport;
+import dev.meshctl.engine.diff.MeshDiff;
+import dev.meshctl.engine.lock.LockSettings;
+import dev.meshctl.engine.lock.VariableLeaseStore;
+import dev.meshctl.engine.plan.Plan;
+import dev.meshctl.engine.plan.PlanAction;
+import dev.meshctl.engine.progress.JsonProgress;
+import dev.meshctl.engine.progress.LineProgress;
+import dev.meshctl.engine.progress.LiveProgress;
+import dev.meshctl.engine.progress.Progress;
+import dev.meshctl.engine.render.HumanRenderer;
+import dev.meshctl.engine.render.PlanSummary;
+import dev.meshctl.engine.render.Style;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import java.io.Console;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Runs one apply for the CLI (apply and demo): builds the engine on a session, shows the plan,
+ * asks for confirmation, shows progress, prints the summary, and turns the outcome into an exit
+ * code.
+ */
+final class ApplyRunner {
+  /** How long Ctrl-C waits for running actions before the process exits anyway. */
+  static final Duration INTERRUPT_GRACE = Duration.ofSeconds(90);
+
+  /**
+   * What the user asked for.
+   *
+   * @param parallelism empty: the spec's {@code execution.parallelism}
+   * @param tty whether a person is at a terminal (live display, confirmation prompt)
+   */
+  record Settings(
+      boolean autoApprove,
+      Optional<Integer> parallelism,
+      int perControllerLimit,
+      boolean lock,
+      Duration lockTimeout,
+      boolean breakLock,
+      Duration verifyTimeout,
+      boolean json,
+      Style style,
+      boolean tty) {}
+
+  private ApplyRunner() {}
+
+  static int run(MeshSession session, Optional<Plan> saved, Settings s, PrintWriter out, PrintWriter err) {
+    MeshSpec spec = session.spec();
+    ApplyEngine engine =
+        new ApplyEngine(
+            session.vertx(),
+            spec,
+            session.clients(),
+            Optional.ofNullable(session.clients().get(spec.root())).map(VariableLeaseStore::new),
+            LockSettings.DEFAULT,
+            ActionCost.VNS3);
+    ApplyOptions options =
+        ApplyOptions.defaults(s.parallelism().orElse(spec.execution().parallelism()), holder())
+            .withPerControllerLimit(s.perControllerLimit())
+            .withLock(s.lock(), s.lockTimeout(), s.breakLock())
+            .withVerifyTimeout(s.verifyTimeout());
+    Progress<PlanAction> progress = progress(session, s, out);
+    Promise<Void> cancel = Promise.promise();
+    ApplyHooks hooks = new ApplyHooks((plan, diff) -> confirm(session, plan, diff, s, out, err), progress, cancel.future());
+    if (!s.lock()) {
+      err.println("meshctl: warning: applying without the apply lock (--lock=false): another apply may run at the same time");
+      err.flush();
+    }
+    ApplyReport report;
+    try (InterruptHook interrupt = new InterruptHook(cancel::tryComplete, INTERRUPT_GRACE, err)) {
+      report = session.await(engine.apply(options, saved, hooks));
+      if (s.json()) {
+        out.println(ApplySummary.json(report).encode());
+      } else {
+        out.print(ApplySummary.text(report, s.style()));
+      }
+      out.flush();
+      err.flush();
+    }
+    return ApplySummary.exitCode(report.outcome());
+  }
+
+  private static Progress<PlanAction> progress(MeshSession session, Settings s, PrintWriter out) {
+    if (s.json()) {
+      return new JsonProgress<>(out, ApplyEngine::label, Clock.systemUTC());
+    }
+    if (s.tty()) {
+      return new LiveProgress<>(session.vertx(), out, ApplyEngine::label, Clock.systemUTC(), s.style().color());
+    }
+    return new LineProgress<>(out, ApplyEngine::label);
+  }
+
+  /** Shows the plan and asks; never blocks the event loop (the prompt runs on a worker). */
+  private static Future<Boolean> confirm(
+      MeshSession session, Plan plan, MeshDiff diff, Settings s, PrintWriter out, PrintWriter err) {
+    if (s.json()) {
+      out.println(
+          new io.vertx.core.json.JsonObject()
+              .put("type", "plan")
+              .put("actions", plan.order().size())
+              .put("summary", PlanSummary.of(diff).toString())
+              .encode());
+    } else {
+      out.print(new HumanRenderer(s.style()).plan(plan, diff));
+    }
+    out.flush();
+    if (s.autoApprove()) {
+      return Future.succeededFuture(true);
+    }
+    Console console = System.console();
+    if (!s.tty() || console == null) {
+      err.println(
+          "meshctl: error: apply needs a confirmation and there is no terminal to ask on;"
+              + " run with --auto-approve to apply without asking");
+      err.flush();
+      return Future.succeededFuture(false);
+    }
+    String question =
+        "\nApply these " + plan.order().size() + " actions? Only 'yes' will be accepted: ";
+    return session
+        .vertx()
+        .executeBlocking(() -> "yes".equals(Optional.ofNullable(console.readLine("%s", question)).orElse("").strip()));
+  }
+
+  /** {@code user@host:pid}, shown to another run that finds the mesh locked. */
+  static String holder() {
+    String host;
+    try {
+      host = InetAddress.getLocalHost().getHostName();
+    } catch (java.io.IOException e) {
+      host = "unknown-host";
+    }
+    return System.getProperty("user.name", "unknown") + "@" + host + ":" + ProcessHandle.current().pid();
+  }
+}

@@ -1,0 +1,144 @@
+package dev.meshctl.engine.apply;
+
+import static dev.meshctl.engine.apply.SimulatedMesh.autoApprove;
+import static dev.meshctl.engine.apply.SimulatedMesh.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.meshctl.engine.live.LiveRoute;
+import dev.meshctl.engine.plan.Plan;
+import dev.meshctl.engine.walk.NodeStatus;
+import dev.meshctl.simulator.SimTimings;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Apply against simulated controllers: convergence, idempotence, drift, failures, saved plans. */
+class ApplyEngineIT {
+  private Vertx vertx;
+  private SimulatedMesh mesh;
+
+  @BeforeEach
+  void start() throws Exception {
+    vertx = Vertx.vertx();
+    mesh = SimulatedMesh.start(vertx, 4, SimTimings.FAST, Duration.ofSeconds(2));
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    mesh.close();
+    await(vertx.close());
+  }
+
+  private ApplyReport apply() throws Exception {
+    return await(
+        mesh.engine().apply(ApplyOptions.defaults(10, "test@host:1"), Optional.empty(), autoApprove()));
+  }
+
+  @Test
+  void aFreshMeshConvergesAndASecondApplyWritesNothing() throws Exception {
+    ApplyReport first = apply();
+    assertEquals(ApplyOutcome.APPLIED, first.outcome(), () -> String.valueOf(first));
+    assertTrue(first.verification().orElseThrow().converged());
+    assertTrue(first.walk().orElseThrow().allSucceeded());
+
+    mesh.resetCounts();
+    ApplyReport second = apply();
+    assertEquals(ApplyOutcome.NO_CHANGES, second.outcome());
+    assertEquals(0, mesh.writes(), "a converged mesh must see no write request");
+    assertEquals(0, second.requests().writes());
+  }
+
+  @Test
+  void driftIsRepaired() throws Exception {
+    assertEquals(ApplyOutcome.APPLIED, apply().outcome());
+    var ctl2 = mesh.clients.get("ctl2");
+    await(ctl2.deletePeer(3));
+    LiveRoute managed =
+        await(ctl2.getRoutes()).stream()
+            .filter(r -> r.editable() && r.description().startsWith("meshctl"))
+            .findFirst()
+            .orElseThrow();
+    await(ctl2.deleteRoute(managed.id()));
+
+    Plan drift = mesh.engine().plan(await(mesh.engine().read()));
+    assertEquals(2, drift.order().size(), () -> drift.order().toString());
+    ApplyReport repaired = apply();
+    assertEquals(ApplyOutcome.APPLIED, repaired.outcome(), () -> String.valueOf(repaired));
+    assertTrue(repaired.verification().orElseThrow().converged());
+  }
+
+  @Test
+  void aControllerDownFailsOnlyItsBranchAndARerunConverges() throws Exception {
+    // Let the root finish licensing and keyset first, then take ctl3 away.
+    await(mesh.sim.controller("ctl3").down());
+    ApplyReport broken = apply();
+    assertEquals(ApplyOutcome.REFUSED, broken.outcome(), "an unreadable controller blocks apply");
+    await(mesh.sim.controller("ctl3").up());
+
+    // Now down mid-apply: ctl3's keyset fetch fails, the others converge on their own part.
+    var apply =
+        mesh.engine().apply(ApplyOptions.defaults(10, "test@host:1"), Optional.empty(), autoApprove());
+    waitUntil(() -> keysetDone(mesh, "ctl1"));
+    await(mesh.sim.controller("ctl3").down());
+    ApplyReport partial = await(apply);
+    assertEquals(ApplyOutcome.FAILED, partial.outcome(), () -> String.valueOf(partial));
+    var walk = partial.walk().orElseThrow();
+    assertFalse(walk.with(NodeStatus.FAILED).isEmpty());
+    assertTrue(
+        walk.with(NodeStatus.FAILED).stream().allMatch(o -> o.node().controller().equals("ctl3")),
+        () -> walk.with(NodeStatus.FAILED).toString());
+    assertTrue(
+        walk.with(NodeStatus.SUCCEEDED).stream().anyMatch(o -> o.node().controller().equals("ctl2")),
+        "independent branches went on");
+
+    await(mesh.sim.controller("ctl3").up());
+    ApplyReport rerun = apply();
+    assertEquals(ApplyOutcome.APPLIED, rerun.outcome(), () -> String.valueOf(rerun));
+  }
+
+  @Test
+  void aSavedPlanIsRefusedOnceTheLiveStateChanged() throws Exception {
+    Plan saved = mesh.engine().plan(await(mesh.engine().read()));
+    // Someone uploads the license by hand in between.
+    await(mesh.clients.get("ctl1").putLicense(mesh.spec.license().text()));
+    ApplyReport r =
+        await(mesh.engine().apply(ApplyOptions.defaults(10, "t@h:1"), Optional.of(saved), autoApprove()));
+    assertEquals(ApplyOutcome.REFUSED, r.outcome());
+    assertEquals(
+        "the live state changed since the plan was made: controller ctl1; run plan again",
+        r.problems().get(0));
+    assertEquals(0, r.walk().map(w -> w.outcomes().size()).orElse(0));
+  }
+
+  @Test
+  void anUnchangedSavedPlanRunsExactly() throws Exception {
+    Plan saved = mesh.engine().plan(await(mesh.engine().read()));
+    ApplyReport r =
+        await(mesh.engine().apply(ApplyOptions.defaults(10, "t@h:1"), Optional.of(saved), autoApprove()));
+    assertEquals(ApplyOutcome.APPLIED, r.outcome(), () -> String.valueOf(r));
+    assertEquals(saved.order().size(), r.walk().orElseThrow().outcomes().size());
+  }
+
+  static boolean keysetDone(SimulatedMesh mesh, String controller) {
+    try {
+      return await(mesh.clients.get(controller).getKeyset()).present();
+    } catch (Exception e) {
+      return false;
+    }
+  }
+
+  static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("condition not met within 30 s");
+      }
+      Thread.sleep(10);
+    }
+  }
+}

@@ -1,0 +1,160 @@
+package dev.meshctl.engine.apply;
+
+import dev.meshctl.dsl.model.ApiAccess;
+import dev.meshctl.dsl.model.ControllerSpec;
+import dev.meshctl.dsl.model.Endpoint;
+import dev.meshctl.dsl.model.ExecutionSpec;
+import dev.meshctl.dsl.model.LicenseParameters;
+import dev.meshctl.dsl.model.LicenseSpec;
+import dev.meshctl.dsl.model.MeshSpec;
+import dev.meshctl.dsl.model.PeerAddress;
+import dev.meshctl.dsl.model.PeeringSpec;
+import dev.meshctl.dsl.model.RoutingSpec;
+import dev.meshctl.dsl.model.Secret;
+import dev.meshctl.dsl.model.TlsSpec;
+import dev.meshctl.engine.client.ClientOptions;
+import dev.meshctl.engine.client.RetryPolicy;
+import dev.meshctl.engine.client.Vns3Client;
+import dev.meshctl.engine.client.Vns3Clients;
+import dev.meshctl.engine.client.WaitPolicy;
+import dev.meshctl.engine.lock.LockSettings;
+import dev.meshctl.engine.lock.VariableLeaseStore;
+import dev.meshctl.engine.plan.PlanAction;
+import dev.meshctl.engine.progress.Progress;
+import dev.meshctl.simulator.SimTimings;
+import dev.meshctl.simulator.SimulatedController;
+import dev.meshctl.simulator.Simulator;
+import dev.meshctl.simulator.SimulatorConfig;
+import dev.meshctl.simulator.license.SimLicense;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+
+/** N simulated controllers on loopback, the spec that describes them, and clients for them. */
+final class SimulatedMesh implements AutoCloseable {
+  static final String PASSWORD = "sim-pw-1";
+  static final Secret TOKEN = Secret.of("keyset-token-1");
+
+  /** Waits sized for simulated controllers: polls every 20 ms, two healthy answers after a reboot. */
+  static final WaitPolicy SIM_WAIT =
+      new WaitPolicy(Duration.ofMillis(20), 2, Duration.ofSeconds(2), Duration.ofSeconds(1));
+
+  static final ClientOptions OPTIONS =
+      new ClientOptions(
+          new RetryPolicy(4, Duration.ofMillis(20), Duration.ofMillis(200), 0.5, () -> new Random(7)),
+          SIM_WAIT);
+
+  final Vertx vertx;
+  final Simulator sim;
+  final MeshSpec spec;
+  final Map<String, Vns3Client> clients;
+
+  private SimulatedMesh(Vertx vertx, Simulator sim, MeshSpec spec, Map<String, Vns3Client> clients) {
+    this.vertx = vertx;
+    this.sim = sim;
+    this.spec = spec;
+    this.clients = clients;
+  }
+
+  static SimulatedMesh start(Vertx vertx, int n, SimTimings timings, Duration requestTimeout)
+      throws Exception {
+    SimulatorConfig config =
+        SimulatorConfig.sequential(n, "127.0.0.1", 0)
+            .withTls(false)
+            .withApiPassword(PASSWORD)
+            .withTimings(timings)
+            .withAdminPort(-1);
+    Simulator sim = await(Simulator.start(vertx, config));
+    List<ControllerSpec> controllers = new ArrayList<>();
+    int id = 0;
+    for (SimulatedController c : sim.controllers()) {
+      id++;
+      controllers.add(
+          new ControllerSpec(
+              c.name(),
+              new Endpoint("http", "127.0.0.1", c.port()),
+              c.privateIp(),
+              c.subnet(),
+              Optional.of(c.publicIp()),
+              Optional.empty(),
+              id,
+              Optional.empty(),
+              new ApiAccess(
+                  "api",
+                  Optional.of(Secret.of(PASSWORD)),
+                  Optional.empty(),
+                  TlsSpec.SYSTEM,
+                  Duration.ofSeconds(2),
+                  requestTimeout),
+              List.of()));
+    }
+    MeshSpec spec =
+        new MeshSpec(
+            Path.of("mesh.yaml"),
+            "sim-topology",
+            controllers,
+            controllers.get(0).name(),
+            new LicenseSpec(Path.of("license.txt"), Secret.of(SimLicense.issue(n).text()), LicenseParameters.DEFAULT),
+            TOKEN,
+            new PeeringSpec(true, List.of(), PeerAddress.PRIVATE_IP, PeeringSpec.DEFAULT_MTU),
+            new RoutingSpec(true, true),
+            new ExecutionSpec(10, Duration.ofSeconds(30), Duration.ofSeconds(30)));
+    Map<String, Vns3Client> clients = new LinkedHashMap<>();
+    for (ControllerSpec c : controllers) {
+      clients.put(c.name(), Vns3Clients.create(vertx, c, OPTIONS));
+    }
+    return new SimulatedMesh(vertx, sim, spec, clients);
+  }
+
+  ApplyEngine engine(LockSettings lock) {
+    return new ApplyEngine(
+        vertx,
+        spec,
+        clients,
+        Optional.of(new VariableLeaseStore(clients.get(spec.root()))),
+        lock,
+        ActionCost.VNS3);
+  }
+
+  ApplyEngine engine() {
+    return engine(LockSettings.DEFAULT);
+  }
+
+  static ApplyHooks autoApprove(Progress<PlanAction> progress, Future<Void> cancel) {
+    return new ApplyHooks((p, d) -> Future.succeededFuture(true), progress, cancel);
+  }
+
+  static ApplyHooks autoApprove() {
+    return autoApprove(new Progress<>() {}, Promise.<Void>promise().future());
+  }
+
+  /** Write requests received by every simulated controller since the last reset. */
+  long writes() {
+    return sim.controllers().stream().mapToLong(c -> c.requestCounts().writes()).sum();
+  }
+
+  void resetCounts() {
+    sim.controllers().forEach(SimulatedController::resetRequestCounts);
+  }
+
+  static <T> T await(Future<T> f) throws Exception {
+    return f.toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
+  }
+
+  @Override
+  public void close() throws Exception {
+    for (Vns3Client c : clients.values()) {
+      c.close();
+    }
+    await(sim.close());
+  }
+}
