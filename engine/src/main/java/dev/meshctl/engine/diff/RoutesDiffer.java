@@ -47,7 +47,7 @@ final class RoutesDiffer implements ResourceDiffer {
     List<LiveRoute> live = new ArrayList<>(ctx.live().routes());
     live.sort(BY_ID);
     for (LiveRoute r : live) {
-      RouteIdentity id = RouteIdentity.of(r);
+      RouteIdentity id = wanted(RouteIdentity.of(r), want);
       ResourceAddress address = ResourceAddress.route(controller, id.cidr());
       if (!r.editable()) {
         out.ignore(address, SYSTEM);
@@ -87,6 +87,18 @@ final class RoutesDiffer implements ResourceDiffer {
         }
       }
     }
+  }
+
+  /**
+   * A route posted without an interface gets one the controller picks (VNS3 puts a subnet
+   * advertisement on tun0): it is still the route that was asked for, so it takes that identity.
+   */
+  private static RouteIdentity wanted(RouteIdentity live, Map<RouteIdentity, DesiredRoute> want) {
+    if (want.containsKey(live) || live.iface().isEmpty()) {
+      return live;
+    }
+    RouteIdentity anyInterface = new RouteIdentity(live.cidr(), Optional.empty(), live.gateway());
+    return want.containsKey(anyInterface) ? anyInterface : live;
   }
 
   private static List<FieldChange> created(DesiredRoute w) {
