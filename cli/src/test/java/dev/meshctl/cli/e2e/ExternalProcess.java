@@ -58,7 +58,13 @@ final class ExternalProcess implements AutoCloseable {
       pb.redirectOutput(stdout.toFile());
     }
     pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-    return new ExternalProcess(label, pb.start(), log);
+    Process process = pb.start();
+    // A test JVM killed mid-run (timeout, Ctrl-C) must not leave moto or terraform behind.
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      process.descendants().forEach(ProcessHandle::destroyForcibly);
+      process.destroyForcibly();
+    }));
+    return new ExternalProcess(label, process, log);
   }
 
   /**
