@@ -3,6 +3,7 @@ package dev.meshctl.cli;
 import dev.meshctl.engine.client.ClientOptions;
 import dev.meshctl.engine.render.HumanRenderer;
 import dev.meshctl.engine.render.JsonRenderer;
+import dev.meshctl.engine.render.MarkdownRenderer;
 import dev.meshctl.engine.render.PlanFile;
 import dev.meshctl.engine.render.SavedPlan;
 import java.io.IOException;
@@ -34,7 +35,8 @@ import picocli.CommandLine.Option;
       "Examples:",
       "  meshctl plan mesh.yaml",
       "  meshctl plan mesh.yaml -out plan.json",
-      "  meshctl plan --json mesh.yaml"
+      "  meshctl plan --json mesh.yaml",
+      "  meshctl plan mesh.yaml --format markdown > plan.md   # for a pull-request comment"
     })
 final class PlanCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec command;
@@ -46,6 +48,19 @@ final class PlanCommand implements Callable<Integer> {
       paramLabel = "PLAN",
       description = "Save the plan to this file (JSON) for meshctl apply.")
   Path out;
+
+  /** How the plan is printed; json is the same as --json. */
+  enum Format {
+    human,
+    json,
+    markdown
+  }
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      description = "human (default), json, or markdown: a summary for a pull-request comment.")
+  Format format = Format.human;
 
   @Override
   public Integer call() throws IOException {
@@ -59,8 +74,10 @@ final class PlanCommand implements Callable<Integer> {
     try (MeshSession session = opened.get()) {
       Planning p = Planning.compute(session);
       SavedPlan saved = p.saved(specOptions.file);
-      if (output.json) {
+      if (output.json || format == Format.json) {
         stdout.println(JsonRenderer.plan(saved).encodePrettily());
+      } else if (format == Format.markdown) {
+        stdout.print(MarkdownRenderer.plan(p.plan(), p.diff(), specOptions.file.toString()));
       } else {
         stdout.print(new HumanRenderer(output.style()).plan(p.plan(), p.diff()));
       }
