@@ -25,6 +25,11 @@ final class Failures {
       return new Vns3Error.Tls(controller, call, pin.get().getMessage());
     }
     Optional<SSLException> ssl = find(t, SSLException.class);
+    if (ssl.isPresent() && brokenConnection(t)) {
+      // A rebooting controller closes its listener mid-handshake: down, not a trust problem.
+      return new Vns3Error.Unreachable(
+          controller, call, "connection closed during the TLS handshake", false);
+    }
     if (ssl.isPresent()) {
       return new Vns3Error.Tls(controller, call, "TLS handshake failed: " + rootMessage(ssl.get()));
     }
@@ -53,6 +58,20 @@ final class Failures {
       return new Vns3Error.Unreachable(controller, call, "connection closed before the answer", true);
     }
     return new Vns3Error.Unreachable(controller, call, "connection failed: " + rootMessage(t), true);
+  }
+
+  private static boolean brokenConnection(Throwable t) {
+    for (Throwable c = t; c != null && c.getCause() != c; c = c.getCause()) {
+      String m = lower(c.getMessage());
+      if (c instanceof java.nio.channels.ClosedChannelException
+          || m.contains("connection reset")
+          || m.contains("broken pipe")
+          || m.contains("connection closed")
+          || m.contains("channel closed")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isTimeout(Throwable t) {

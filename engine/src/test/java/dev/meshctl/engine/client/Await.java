@@ -13,7 +13,7 @@ public final class Await {
 
   public static <T> T result(Future<T> f) {
     try {
-      return f.toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+      return f.toCompletionStage().toCompletableFuture().get(90, TimeUnit.SECONDS);
     } catch (ExecutionException e) {
       throw new AssertionError("expected success, got: " + e.getCause().getMessage(), e.getCause());
     } catch (Exception e) {
@@ -24,7 +24,7 @@ public final class Await {
   /** The {@link Vns3Error} the future fails with. */
   public static Vns3Error error(Future<?> f) {
     try {
-      Object r = f.toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+      Object r = f.toCompletionStage().toCompletableFuture().get(90, TimeUnit.SECONDS);
       return fail("expected a failure, got " + r);
     } catch (ExecutionException e) {
       assertTrue(e.getCause() instanceof Vns3Exception, "not a Vns3Exception: " + e.getCause());
