@@ -71,6 +71,10 @@ final class Tick {
   private LockStatus lock = LockStatus.NOT_NEEDED;
   private Optional<String> lockDetail = Optional.empty();
   private Optional<WalkReport<PlanAction>> walk = Optional.empty();
+  /** The controllers this tick really reads (not in backoff), fixed at its first read. */
+  private Set<String> attempted;
+  /** The drift as found before any action, when actions ran. */
+  private Optional<Analysis> found = Optional.empty();
 
   Tick(
       Vertx vertx,
@@ -136,14 +140,21 @@ final class Tick {
   /** Reads every controller not in backoff; those in backoff are reported unread, with why. */
   private Future<MeshState> read() {
     Instant now = clock.instant();
+    if (attempted == null) {
+      attempted = new java.util.HashSet<>();
+      spec.controllers().stream()
+          .filter(c -> !backoffs.waiting(c.name(), now))
+          .forEach(c -> attempted.add(c.name()));
+    }
     LiveStateReader reader = new LiveStateReader();
     List<Future<ControllerObservation>> reads = new ArrayList<>();
     for (ControllerSpec c : spec.controllers()) {
-      Optional<ControllerBackoff> b = backoffs.of(c.name()).filter(x -> x.waitingAt(now));
       reads.add(
-          b.isPresent()
-              ? Future.succeededFuture(new ControllerObservation.Unreadable(c.name(), inBackoff(b.get())))
-              : reader.read(c, clients.get(c.name())));
+          attempted.contains(c.name())
+              ? reader.read(c, clients.get(c.name()))
+              : Future.succeededFuture(
+                  new ControllerObservation.Unreadable(
+                      c.name(), inBackoff(backoffs.of(c.name()).orElseThrow()))));
     }
     return Future.join(reads)
         .transform(
@@ -217,6 +228,7 @@ final class Tick {
     if (analysis.repairable().plan().isEmpty()) {
       return finish(analysis, live, List.of());
     }
+    found = Optional.of(analysis);
     ApplyEngine engine =
         new ApplyEngine(vertx, spec, clients, Optional.empty(), options.lock(), ActionCost.VNS3);
     ApplyOptions apply =
@@ -308,7 +320,7 @@ final class Tick {
     }
     for (Map.Entry<String, ControllerObservation> e : state.controllers().entrySet()) {
       String name = e.getKey();
-      if (backoffs.waiting(name, now)) {
+      if (attempted == null || !attempted.contains(name)) {
         continue;
       }
       if (e.getValue() instanceof ControllerObservation.Unreadable u) {
@@ -354,6 +366,8 @@ final class Tick {
       }
     }
     Optional<WalkReport<PlanAction>> w = walk;
+    // What was found and held back is as seen before the actions; what remains, as seen after.
+    Optional<Analysis> before = found.or(() -> analysis);
     int failed = w.map(x -> x.with(NodeStatus.FAILED).size()).orElse(0);
     int ran = w.map(x -> x.with(NodeStatus.SUCCEEDED).size()).orElse(0) + failed;
     return new TickReport(
@@ -368,14 +382,14 @@ final class Tick {
         lockDetail,
         reachable,
         unreadable,
-        analysis.map(Analysis::fresh).orElse(new java.util.TreeSet<>()),
-        analysis.flatMap(Analysis::keysetSource),
-        analysis.map(Analysis::driftByKind).orElse(new TreeMap<>()),
+        before.map(Analysis::fresh).orElse(new java.util.TreeSet<>()),
+        before.flatMap(Analysis::keysetSource),
+        before.map(Analysis::driftByKind).orElse(new TreeMap<>()),
         repaired(w),
         analysis.map(a -> a.diff().problems()).orElse(List.of()),
         ran,
         failed,
-        analysis.map(a -> a.repairable().withheld().stream().map(ApplyEngine::label).toList()).orElse(List.of()),
+        before.map(a -> a.repairable().withheld().stream().map(ApplyEngine::label).toList()).orElse(List.of()),
         w.map(WalkReport::elapsed),
         analysis.map(a -> (int) a.diff().changes().stream().filter(c -> !a.untouchable().contains(c.address().controller())).count()).orElse(0),
         links,
