@@ -67,6 +67,16 @@ final class SimulatedMesh implements AutoCloseable {
 
   static SimulatedMesh start(Vertx vertx, int n, SimTimings timings, Duration requestTimeout)
       throws Exception {
+    return start(vertx, n, timings, requestTimeout, Duration.ofSeconds(8), OPTIONS);
+  }
+
+  /**
+   * @param timeouts the reboot and keyset timeouts of the spec
+   * @param options how the clients retry and wait
+   */
+  static SimulatedMesh start(
+      Vertx vertx, int n, SimTimings timings, Duration requestTimeout, Duration timeouts, ClientOptions options)
+      throws Exception {
     SimulatorConfig config =
         SimulatorConfig.sequential(n, "127.0.0.1", 0)
             .withTls(false)
@@ -107,10 +117,10 @@ final class SimulatedMesh implements AutoCloseable {
             TOKEN,
             new PeeringSpec(true, List.of(), PeerAddress.PRIVATE_IP, PeeringSpec.DEFAULT_MTU),
             new RoutingSpec(true, true),
-            new ExecutionSpec(10, Duration.ofSeconds(30), Duration.ofSeconds(30)));
+            new ExecutionSpec(10, timeouts, timeouts));
     Map<String, Vns3Client> clients = new LinkedHashMap<>();
     for (ControllerSpec c : controllers) {
-      clients.put(c.name(), Vns3Clients.create(vertx, c, OPTIONS));
+      clients.put(c.name(), Vns3Clients.create(vertx, c, options));
     }
     return new SimulatedMesh(vertx, sim, spec, clients);
   }
@@ -135,6 +145,17 @@ final class SimulatedMesh implements AutoCloseable {
 
   static ApplyHooks autoApprove() {
     return autoApprove(new Progress<>() {}, Promise.<Void>promise().future());
+  }
+
+  /** Requests received by every simulated controller since the last reset. */
+  dev.meshctl.simulator.RequestCounts requests() {
+    long reads = 0;
+    long writes = 0;
+    for (SimulatedController c : sim.controllers()) {
+      reads += c.requestCounts().reads();
+      writes += c.requestCounts().writes();
+    }
+    return new dev.meshctl.simulator.RequestCounts(reads, writes);
   }
 
   /** Write requests received by every simulated controller since the last reset. */

@@ -1,0 +1,129 @@
+package dev.meshctl.engine.apply;
+
+import static dev.meshctl.engine.apply.SimulatedMesh.autoApprove;
+import static dev.meshctl.engine.apply.SimulatedMesh.await;
+
+import dev.meshctl.engine.client.ClientOptions;
+import dev.meshctl.engine.client.RetryPolicy;
+import dev.meshctl.engine.client.WaitPolicy;
+import dev.meshctl.engine.plan.Plan;
+import dev.meshctl.engine.plan.PlanAction;
+import dev.meshctl.simulator.RequestCounts;
+import dev.meshctl.simulator.SimTimings;
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Apply from scratch against simulated controllers with realistic settings, for N = 4, 16, 64,
+ * next to the critical-path lower bound computed from the same settings. Prints figures; asserts
+ * nothing about time. Run: {@code mvn -B test -pl engine -Pbenchmark} (see docs/benchmarks.md).
+ */
+@Tag("benchmark")
+class ApplyBenchmarkIT {
+  static final Duration LATENCY = Duration.ofMillis(20);
+  static final Duration REBOOT = Duration.ofSeconds(2);
+  static final Duration KEYSET_GENERATION = Duration.ofSeconds(1);
+  static final Duration KEYSET_DOWNLOAD = Duration.ofSeconds(1);
+
+  static final SimTimings TIMINGS =
+      new SimTimings(LATENCY, Duration.ZERO, Duration.ZERO, REBOOT, KEYSET_GENERATION, KEYSET_DOWNLOAD);
+
+  static final ActionCost COST = new ActionCost(LATENCY, REBOOT, KEYSET_GENERATION, KEYSET_DOWNLOAD);
+
+  @Test
+  void applyFromScratch() throws Exception {
+    int parallelism = Integer.getInteger("meshctl.bench.parallelism", 512);
+    int perController = Integer.getInteger("meshctl.bench.perController", ApplyOptions.DEFAULT_PER_CONTROLLER_LIMIT);
+    String sizes = System.getProperty("meshctl.bench.sizes", "4,16,64");
+    List<String> rows = new ArrayList<>();
+    rows.add(
+        String.format(
+            Locale.ROOT,
+            "parallelism %d, per controller %d; latency %dms, reboot %ss, keyset generation %ss, download %ss",
+            parallelism, perController, LATENCY.toMillis(), REBOOT.toSeconds(), KEYSET_GENERATION.toSeconds(), KEYSET_DOWNLOAD.toSeconds()));
+    rows.add("|   N | actions | apply (s) | bound (s) | ratio | work/P (s) | requests | writes | no-op apply (s) | no-op writes |");
+    rows.add("|----:|--------:|----------:|----------:|------:|-----------:|---------:|-------:|----------------:|-------------:|");
+    for (String n : sizes.split(",")) {
+      rows.add(run(Integer.parseInt(n.strip()), parallelism, perController));
+      System.out.println(rows.get(rows.size() - 1));
+    }
+    String table = String.join("\n", rows) + "\n";
+    System.out.println(table);
+    Path out = Path.of("target", "benchmark-apply.md");
+    try {
+      Files.writeString(out, table);
+    } catch (IOException e) {
+      System.out.println("could not write " + out + ": " + e.getMessage());
+    }
+  }
+
+  private static String run(int n, int parallelism, int perController) throws Exception {
+    Vertx vertx = Vertx.vertx();
+    // Polls every 50 ms; two healthy answers after a reboot; a generous request timeout because
+    // 64 controllers share one simulator event loop.
+    ClientOptions options =
+        new ClientOptions(
+            new RetryPolicy(5, Duration.ofMillis(50), Duration.ofSeconds(1), 0.5, () -> new java.util.Random(3)),
+            new WaitPolicy(Duration.ofMillis(50), 2, Duration.ofSeconds(3), Duration.ofSeconds(2)));
+    try (SimulatedMesh mesh =
+        SimulatedMesh.start(vertx, n, TIMINGS, Duration.ofSeconds(20), Duration.ofSeconds(120), options)) {
+      ApplyEngine engine = mesh.engine();
+      Plan plan = engine.plan(await(engine.read()));
+      CriticalPath<PlanAction> critical = CriticalPath.of(plan.graph(), COST::of);
+      Duration work = Duration.ZERO;
+      for (PlanAction a : plan.order()) {
+        work = work.plus(COST.of(a));
+      }
+      ApplyOptions applyOptions =
+          ApplyOptions.defaults(parallelism, "bench@local:1").withPerControllerLimit(perController);
+      mesh.resetCounts();
+      long t0 = System.nanoTime();
+      ApplyReport first =
+          await(
+              engine.apply(
+                  applyOptions,
+                  Optional.empty(),
+                  Boolean.getBoolean("meshctl.bench.trace")
+                      ? autoApprove(
+                          new dev.meshctl.engine.progress.LineProgress<>(
+                              new java.io.PrintWriter(System.out, true), ApplyEngine::label),
+                          io.vertx.core.Promise.<Void>promise().future())
+                      : autoApprove()));
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      RequestCounts requests = mesh.requests();
+      if (first.outcome() != ApplyOutcome.APPLIED) {
+        throw new AssertionError("N=" + n + ": apply ended " + first.outcome() + ": " + first.problems());
+      }
+      mesh.resetCounts();
+      long t1 = System.nanoTime();
+      ApplyReport second = await(engine.apply(applyOptions, Optional.empty(), autoApprove()));
+      double noop = (System.nanoTime() - t1) / 1e9;
+      double bound = critical.length().toMillis() / 1000.0;
+      return String.format(
+          Locale.ROOT,
+          "| %3d | %7d | %9.2f | %9.2f | %5.2f | %10.2f | %8d | %6d | %15.2f | %12d |   %s",
+          n,
+          plan.order().size(),
+          seconds,
+          bound,
+          seconds / bound,
+          work.toMillis() / 1000.0 / parallelism,
+          requests.total(),
+          requests.writes(),
+          noop,
+          mesh.writes(),
+          second.outcome());
+    } finally {
+      await(vertx.close());
+    }
+  }
+}
