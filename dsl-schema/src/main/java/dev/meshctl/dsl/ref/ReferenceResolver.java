@@ -34,6 +34,7 @@ public final class ReferenceResolver {
   private final Set<String> referenced = new HashSet<>();
   private final Set<String> unresolved = new HashSet<>();
   private TerraformOutputs terraform;
+  private boolean terraformRead;
   private String terraformFile;
   private JsonNode terraformInput;
 
@@ -219,28 +220,31 @@ public final class ReferenceResolver {
 
   /** The Terraform outputs named by {@code inputs.terraform}, read once; null if unavailable. */
   private TerraformOutputs outputs(String path) {
-    if (terraform != null) {
-      return terraform.diagnostics().isEmpty() ? terraform : null;
+    if (!terraformRead) {
+      terraformRead = true;
+      terraform = readOutputs(path);
+      diagnostics.addAll(terraform.diagnostics());
     }
-    JsonNode named = terraformInput;
-    if (named == null || !named.isTextual()) {
-      terraform = new TerraformOutputs(Map.of(), List.of(error("", path)));
-      diagnostics.add(
-          error("a ${tf:...} reference needs inputs.terraform", path)
-              .withHint("add 'inputs: {terraform: ./outputs.json}' naming the file `terraform output -json` wrote"));
-      return null;
-    }
-    terraformFile = files.display(named.asText());
-    SpecFiles.Read read = files.read(named.asText());
-    if (!read.ok()) {
-      terraform =
-          new TerraformOutputs(
-              Map.of(), List.of(Diagnostic.error(read.problem(), sources.value("inputs.terraform"), "inputs.terraform")));
-    } else {
-      terraform = TerraformOutputs.parse(read.text(), terraformFile);
-    }
-    diagnostics.addAll(terraform.diagnostics());
     return terraform.diagnostics().isEmpty() ? terraform : null;
+  }
+
+  private TerraformOutputs readOutputs(String path) {
+    if (terraformInput == null || !terraformInput.isTextual()) {
+      return new TerraformOutputs(
+          Map.of(),
+          List.of(
+              error("a ${tf:...} reference needs inputs.terraform", path)
+                  .withHint(
+                      "add 'inputs: {terraform: ./outputs.json}' naming the file `terraform output -json` wrote")));
+    }
+    terraformFile = files.display(terraformInput.asText());
+    SpecFiles.Read read = files.read(terraformInput.asText());
+    if (!read.ok()) {
+      return new TerraformOutputs(
+          Map.of(),
+          List.of(Diagnostic.error(read.problem(), sources.value("inputs.terraform"), "inputs.terraform")));
+    }
+    return TerraformOutputs.parse(read.text(), terraformFile);
   }
 
   private Diagnostic error(String message, String path) {

@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.Mark;
@@ -57,7 +59,11 @@ public final class YamlReader {
     } catch (MarkedYamlEngineException e) {
       return ReadResult.failed(List.of(syntaxError(e, file, text)));
     } catch (YamlEngineException e) {
-      return ReadResult.failed(List.of(Diagnostic.error(engineMessage(e), new SourceLocation(file, 1, 1), "")));
+      SourceLocation at =
+          String.valueOf(e.getMessage()).contains("aliases")
+              ? aliasOverLimit(text, file)
+              : new SourceLocation(file, 1, 1);
+      return ReadResult.failed(List.of(Diagnostic.error(engineMessage(e), at, "")));
     }
     if (root.isEmpty() || isNull(root.get())) {
       return ReadResult.failed(
@@ -122,6 +128,28 @@ public final class YamlReader {
       column++;
     }
     return out;
+  }
+
+  private static final Pattern ALIAS =
+      Pattern.compile("(?<=^|[\\s\\[{,:-])\\*[^\\s,\\[\\]{}]+");
+
+  // The parser reports too many aliases without a position; the first alias over the limit is
+  // where the user should look (comments are skipped, quoted text is not: good enough to point).
+  private static SourceLocation aliasOverLimit(String text, String file) {
+    int seen = 0;
+    int line = 1;
+    for (String l : text.split("\n", -1)) {
+      int hash = l.indexOf(" #");
+      String code = l.startsWith("#") ? "" : hash >= 0 ? l.substring(0, hash) : l;
+      Matcher m = ALIAS.matcher(code);
+      while (m.find()) {
+        if (++seen > MAX_COLLECTION_ALIASES) {
+          return new SourceLocation(file, line, m.start() + 1);
+        }
+      }
+      line++;
+    }
+    return new SourceLocation(file, 1, 1);
   }
 
   private static Diagnostic syntaxError(MarkedYamlEngineException e, String file, String text) {
