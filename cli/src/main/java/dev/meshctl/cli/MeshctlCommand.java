@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       SchemaCommand.class,
       FmtCommand.class,
       CompletionCommand.class,
+      ImportCommand.class,
       DiffCommand.class,
       PlanCommand.class,
       GraphCommand.class,

@@ -1,0 +1,368 @@
+package dev.meshctl.engine.adopt;
+
+import dev.meshctl.dsl.diag.Diagnostic;
+import dev.meshctl.dsl.format.FormatResult;
+import dev.meshctl.dsl.format.SpecFormatter;
+import dev.meshctl.dsl.model.PeeringSpec;
+import dev.meshctl.engine.desired.RouteMarker;
+import dev.meshctl.engine.live.ControllerObservation;
+import dev.meshctl.engine.live.ControllerState;
+import dev.meshctl.engine.live.LicenseParametersDigest;
+import dev.meshctl.engine.live.LiveRoute;
+import dev.meshctl.engine.live.MeshState;
+import dev.meshctl.engine.live.PeerLink;
+import inet.ipaddr.IPAddress;
+import inet.ipaddr.IPAddressString;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Infers a complete mesh.yaml from what running controllers report: the inverse of expanding a
+ * spec. Applied back, the spec asks for no change. What cannot be read back (secrets, the license
+ * text, custom license parameters) is written as a reference or a comment, and routes meshctl did
+ * not create are listed as comments for the user to decide. Pure: live state in, text out.
+ */
+public final class SpecInference {
+  static final String PEER_ROUTE = RouteMarker.describe("peer route to ");
+  static final String ADVERTISE = RouteMarker.describe("advertise subnet");
+  static final String EXTRA = RouteMarker.describe("extra route");
+
+  private SpecInference() {}
+
+  /** The spec for {@code targets} as {@code state} shows them; errors when one was not read. */
+  public static ImportResult infer(List<ImportTarget> targets, MeshState state, ImportOptions options) {
+    List<Diagnostic> diagnostics = new ArrayList<>();
+    List<Observed> observed = new ArrayList<>();
+    for (ImportTarget t : targets) {
+      ControllerObservation o = state.controllers().get(t.name());
+      if (o instanceof ControllerObservation.Observed ok) {
+        observed.add(new Observed(t, ok.state()));
+      } else {
+        String why = o instanceof ControllerObservation.Unreadable u ? u.reason() : "not read";
+        diagnostics.add(Diagnostic.error("controller \"" + t.name() + "\" (" + t.endpointText() + "): cannot read: " + why, null, t.name()));
+      }
+    }
+    for (Observed o : observed) {
+      if (o.state.config().privateIp().isEmpty()) {
+        diagnostics.add(Diagnostic.error("controller \"" + o.name() + "\" does not report its private IP", null, o.name()));
+      }
+    }
+    if (diagnostics.stream().anyMatch(Diagnostic::isError)) {
+      return new ImportResult(Optional.empty(), diagnostics);
+    }
+    // The root has peer ID 1; ordering by peer ID makes every ID its default (its position).
+    observed.sort(Comparator.comparingInt(o -> o.state.peering().selfId().orElse(Integer.MAX_VALUE)));
+    String text = new Writer(observed, options, diagnostics).write();
+    FormatResult formatted = SpecFormatter.format(text, "mesh.yaml");
+    if (!formatted.ok()) {
+      diagnostics.addAll(formatted.diagnostics());
+      return new ImportResult(Optional.empty(), diagnostics);
+    }
+    return new ImportResult(formatted.formatted(), diagnostics);
+  }
+
+  /** A controller that answered, with the target it was read from. */
+  private record Observed(ImportTarget target, ControllerState state) {
+    String name() {
+      return target.name();
+    }
+
+    String privateIp() {
+      return state.config().privateIp().orElseThrow();
+    }
+
+    Optional<Integer> id() {
+      return state.peering().selfId();
+    }
+
+    /** The live peer link from this controller to {@code other}, if configured. */
+    Optional<PeerLink> linkTo(Observed other) {
+      return other.id()
+          .map(id -> state.peering().peers().get(id))
+          .filter(l -> !l.self() && !l.notSet() && l.address() != null && !l.address().isBlank());
+    }
+  }
+
+  /** A two-way link as the spec writes it. */
+  private record Link(Observed a, Observed b, int mtu) {}
+
+  /** Writes the spec text; keeps the few decisions it makes next to each other. */
+  private static final class Writer {
+    private final List<Observed> controllers;
+    private final ImportOptions options;
+    private final List<Diagnostic> diagnostics;
+    private final StringBuilder out = new StringBuilder();
+
+    Writer(List<Observed> controllers, ImportOptions options, List<Diagnostic> diagnostics) {
+      this.controllers = controllers;
+      this.options = options;
+      this.diagnostics = diagnostics;
+    }
+
+    String write() {
+      line("# Imported by meshctl import from the running controllers. Review it, then run");
+      line("# meshctl diff on it: it should report no changes.");
+      line("apiVersion: meshctl/v1");
+      line("kind: Mesh");
+      line("metadata:");
+      line("  name: " + q(topology()));
+      defaults();
+      license();
+      line("keyset:");
+      line("  token: ${env:" + options.keysetTokenEnv() + "}");
+      line("root: " + q(controllers.get(0).name()));
+      List<Link> links = links();
+      String address = addressKind();
+      int mtu = commonMtu(links);
+      line("controllers:");
+      controllers.forEach(c -> controller(c, address));
+      peering(links, address, mtu);
+      line("routes:");
+      line("  peer_routes: " + anyRoute(r -> r.description().startsWith(PEER_ROUTE)));
+      line("  advertise_subnets: " + anyRoute(r -> r.description().equals(ADVERTISE)));
+      return out.toString();
+    }
+
+    private String topology() {
+      Map<String, Long> names =
+          controllers.stream()
+              .flatMap(c -> c.state.config().topologyName().stream())
+              .filter(n -> !n.isBlank())
+              .collect(Collectors.groupingBy(Function.identity(), TreeMap::new, Collectors.counting()));
+      if (names.size() > 1) {
+        diagnostics.add(Diagnostic.warning("the controllers report different topology names " + names.keySet() + "; the most common is used", null, "metadata.name"));
+      }
+      return names.entrySet().stream()
+          .max(Map.Entry.comparingByValue())
+          .map(Map.Entry::getKey)
+          .orElse("imported-mesh");
+    }
+
+    private void defaults() {
+      line("defaults:");
+      line("  api:");
+      if (!"api".equals(options.username())) {
+        line("    username: " + q(options.username()));
+      }
+      options.passwordEnv().ifPresent(v -> line("    password: ${env:" + v + "}"));
+      options.tokenEnv().ifPresent(v -> line("    token: ${env:" + v + "}"));
+      if (options.caFile().isPresent() || options.fingerprint().isPresent() || options.insecure()) {
+        line("    tls:");
+        options.caFile().ifPresent(f -> line("      ca_file: " + q(f)));
+        options.fingerprint().ifPresent(f -> line("      fingerprint_sha256: " + q(f)));
+        if (options.insecure()) {
+          line("      insecure: true");
+        }
+      }
+    }
+
+    private void license() {
+      line("license:");
+      line("  # A controller never gives its license text back: put the topology's license file here.");
+      line("  file: " + q(options.licenseFile()));
+      Optional<String> digest = controllers.get(0).state.license().parametersDigest();
+      if (digest.isEmpty() || digest.get().equals(LicenseParametersDigest.DEFAULT)) {
+        line("  parameters: {default: true}");
+      } else {
+        line("  # Custom license parameters were accepted on the root; they cannot be read back:");
+        line("  # write them here (subnet, managers, asns, clients, my_manager_vip).");
+        line("  parameters: {}");
+        diagnostics.add(Diagnostic.warning("the root accepted custom license parameters, which cannot be read back: write them under license.parameters", null, "license.parameters"));
+      }
+    }
+
+    private void controller(Observed c, String addressKind) {
+      for (LiveRoute r : c.state.routes()) {
+        if (r.editable() && !RouteMarker.managed(r)) {
+          line("  # unmanaged route on " + c.name() + ": " + describe(r) + " — add it under routes: to manage it");
+        }
+      }
+      line("  - name: " + q(c.name()));
+      line("    endpoint: " + q(c.target.endpointText()));
+      line("    private_ip: " + q(c.privateIp()));
+      line("    subnet: " + q(subnet(c)));
+      c.state.config().publicIp().filter(ip -> !ip.isBlank()).ifPresent(ip -> line("    public_ip: " + q(ip)));
+      if (addressKind.equals("dns_name")) {
+        dnsName(c).ifPresent(d -> line("    dns_name: " + q(d)));
+      }
+      int position = controllers.indexOf(c) + 1;
+      c.id().filter(id -> id != position).ifPresent(id -> line("    peer_id: " + id));
+      c.state.config().controllerName().filter(n -> !n.isBlank()).ifPresent(n -> line("    controller_name: " + q(n)));
+      List<LiveRoute> extra =
+          c.state.routes().stream()
+              .filter(RouteMarker::managed)
+              .filter(r -> !r.description().startsWith(PEER_ROUTE) && !r.description().equals(ADVERTISE))
+              .sorted(Comparator.comparing(LiveRoute::cidr))
+              .toList();
+      if (!extra.isEmpty()) {
+        line("    routes:");
+        extra.forEach(this::route);
+      }
+    }
+
+    private void route(LiveRoute r) {
+      line("      - cidr: " + q(r.cidr()));
+      r.gateway().filter(g -> !g.isBlank()).ifPresent(g -> line("        gateway: " + q(g)));
+      r.iface().filter(i -> !i.isBlank()).ifPresent(i -> line("        interface: " + q(i)));
+      if (r.advertise()) {
+        line("        advertise: true");
+      }
+      if (r.metric() != 0) {
+        line("        metric: " + r.metric());
+      }
+      if (!r.description().equals(EXTRA)) {
+        line("        description: " + q(r.description().substring(RouteMarker.PREFIX.length()).strip()));
+      }
+    }
+
+    /** The subnet meshctl advertises for it, else the smallest non-default route holding its IP. */
+    private String subnet(Observed c) {
+      Optional<String> advertised =
+          c.state.routes().stream().filter(r -> r.description().equals(ADVERTISE)).map(LiveRoute::cidr).findFirst();
+      if (advertised.isPresent()) {
+        return advertised.get();
+      }
+      IPAddress ip = new IPAddressString(c.privateIp()).getAddress();
+      Optional<String> holding =
+          c.state.routes().stream()
+              .map(LiveRoute::cidr)
+              .filter(cidr -> contains(cidr, ip))
+              .max(Comparator.comparingInt(cidr -> new IPAddressString(cidr).getNetworkPrefixLength()));
+      if (holding.isPresent()) {
+        return holding.get();
+      }
+      diagnostics.add(Diagnostic.warning("controller \"" + c.name() + "\": its subnet cannot be read back; " + c.privateIp() + "/24 is a guess: correct it", null, c.name()));
+      return c.privateIp() + "/24";
+    }
+
+    private static boolean contains(String cidr, IPAddress ip) {
+      IPAddressString s = new IPAddressString(cidr);
+      Integer prefix = s.getNetworkPrefixLength();
+      // The default route and host routes hold the address too, but are not its subnet.
+      return ip != null && s.isValid() && prefix != null && prefix > 0 && prefix < ip.getBitCount()
+          && s.getAddress().toPrefixBlock().contains(ip);
+    }
+
+    /** Every pair with a link in at least one direction, with its MTU. */
+    private List<Link> links() {
+      List<Link> links = new ArrayList<>();
+      for (int i = 0; i < controllers.size(); i++) {
+        for (int j = i + 1; j < controllers.size(); j++) {
+          Observed a = controllers.get(i);
+          Observed b = controllers.get(j);
+          Optional<PeerLink> ab = a.linkTo(b);
+          Optional<PeerLink> ba = b.linkTo(a);
+          if (ab.isPresent() || ba.isPresent()) {
+            if (ab.isEmpty() || ba.isEmpty()) {
+              diagnostics.add(Diagnostic.warning("only one side of the link between \"" + a.name() + "\" and \"" + b.name() + "\" is configured; the spec asks for both", null, "peering.links"));
+            }
+            links.add(new Link(a, b, ab.or(() -> ba).orElseThrow().mtu()));
+          }
+        }
+      }
+      return links;
+    }
+
+    private boolean fullMesh(List<Link> links) {
+      int n = controllers.size();
+      return links.size() == n * (n - 1) / 2
+          && links.stream().allMatch(l -> l.a.linkTo(l.b).isPresent() && l.b.linkTo(l.a).isPresent());
+    }
+
+    /** Which of its addresses a controller's peers use for it, by majority. */
+    private String addressKind() {
+      Map<String, Integer> votes = new TreeMap<>();
+      for (Observed from : controllers) {
+        for (Observed to : controllers) {
+          from.linkTo(to).ifPresent(l -> votes.merge(kind(l.address(), to), 1, Integer::sum));
+        }
+      }
+      return votes.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("private_ip");
+    }
+
+    private static String kind(String address, Observed to) {
+      if (address.equals(to.privateIp())) {
+        return "private_ip";
+      }
+      return to.state.config().publicIp().filter(address::equals).isPresent() ? "public_ip" : "dns_name";
+    }
+
+    /** The name a peer uses for {@code c} when that is neither of its IPs. */
+    private Optional<String> dnsName(Observed c) {
+      return controllers.stream()
+          .flatMap(from -> from.linkTo(c).stream())
+          .map(PeerLink::address)
+          .filter(a -> kind(a, c).equals("dns_name"))
+          .findFirst();
+    }
+
+    private static int commonMtu(List<Link> links) {
+      Map<Integer, Long> counts = links.stream().collect(Collectors.groupingBy(Link::mtu, TreeMap::new, Collectors.counting()));
+      long best = counts.values().stream().max(Long::compare).orElse(0L);
+      if (counts.getOrDefault(PeeringSpec.DEFAULT_MTU, 0L) == best) {
+        return PeeringSpec.DEFAULT_MTU;
+      }
+      return counts.entrySet().stream().filter(e -> e.getValue() == best).map(Map.Entry::getKey).findFirst().orElse(PeeringSpec.DEFAULT_MTU);
+    }
+
+    private void peering(List<Link> links, String address, int mtu) {
+      boolean full = fullMesh(links);
+      line("peering:");
+      line("  mode: " + (full ? "full_mesh" : "explicit"));
+      line("  address: " + address);
+      line("  overlay_mtu: " + mtu);
+      List<Link> listed = full ? links.stream().filter(l -> l.mtu != mtu).toList() : links;
+      if (!listed.isEmpty()) {
+        line("  links:");
+        for (Link l : listed) {
+          line("    - between: [" + q(l.a.name()) + ", " + q(l.b.name()) + "]");
+          if (l.mtu != mtu) {
+            line("      overlay_mtu: " + l.mtu);
+          }
+        }
+      }
+    }
+
+    private boolean anyRoute(java.util.function.Predicate<LiveRoute> p) {
+      return controllers.stream().flatMap(c -> c.state.routes().stream()).filter(RouteMarker::managed).anyMatch(p);
+    }
+
+    private static String describe(LiveRoute r) {
+      StringBuilder sb = new StringBuilder(r.cidr());
+      r.gateway().filter(g -> !g.isBlank()).ifPresent(g -> sb.append(" via ").append(g));
+      r.iface().filter(i -> !i.isBlank()).ifPresent(i -> sb.append(" dev ").append(i));
+      if (r.advertise()) {
+        sb.append(" advertised");
+      }
+      if (!Objects.toString(r.description(), "").isBlank()) {
+        sb.append(" \"").append(r.description().replace("\n", " ")).append('"');
+      }
+      return sb.toString();
+    }
+
+    private void line(String text) {
+      out.append(text).append('\n');
+    }
+
+    /** A YAML double-quoted string; the formatter drops the quotes where they are not needed. */
+    private static String q(String s) {
+      StringBuilder sb = new StringBuilder("\"");
+      for (char ch : s.toCharArray()) {
+        switch (ch) {
+          case '"' -> sb.append("\\\"");
+          case '\\' -> sb.append("\\\\");
+          case '\n' -> sb.append("\\n");
+          default -> sb.append(ch < 0x20 ? String.format("\\u%04x", (int) ch) : String.valueOf(ch));
+        }
+      }
+      return sb.append('"').toString();
+    }
+  }
+}
