@@ -44,8 +44,9 @@ public final class SimulatedMesh implements AutoCloseable {
             Optional.of(Secret.of(c.apiPassword())),
             Optional.empty(),
             new TlsSpec(Optional.empty(), Optional.of(c.certificateSha256()), false),
-            Duration.ofSeconds(5),
-            Duration.ofSeconds(10));
+            // Generous: a slow answer on a loaded test machine would be retried and skew the counts.
+            Duration.ofSeconds(30),
+            Duration.ofSeconds(30));
     return new ControllerSpec(
         c.name(),
         new Endpoint("https", "127.0.0.1", c.port()),
