@@ -1,0 +1,212 @@
+package dev.meshctl.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.meshctl.simulator.SimTimings;
+import dev.meshctl.simulator.SimulatedController;
+import dev.meshctl.simulator.Simulator;
+import dev.meshctl.simulator.SimulatorConfig;
+import dev.meshctl.simulator.license.SimLicense;
+import dev.meshctl.dsl.load.LoadOptions;
+import dev.meshctl.dsl.load.SpecLoader;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code meshctl apply}, {@code unlock} and {@code demo} in-process against simulated controllers. */
+class ApplyCommandIT {
+  private static final String PASSWORD = "apply-it-password";
+  private static final String TOKEN = "apply-it-keyset-token";
+
+  @TempDir Path dir;
+  private Vertx vertx;
+  private Simulator sim;
+  private Path spec;
+  private String licenseText;
+
+  @BeforeEach
+  void start() throws Exception {
+    vertx = Vertx.vertx();
+    sim =
+        await(
+            Simulator.start(
+                vertx,
+                SimulatorConfig.sequential(3, "127.0.0.1", 0)
+                    .withTls(false)
+                    .withApiPassword(PASSWORD)
+                    .withTimings(SimTimings.FAST)
+                    .withAdminPort(-1)));
+    licenseText = SimLicense.issue(3).text();
+    Files.writeString(dir.resolve("license.txt"), licenseText);
+    Files.writeString(dir.resolve("password.txt"), PASSWORD);
+    Files.writeString(dir.resolve("token.txt"), TOKEN);
+    StringBuilder yaml =
+        new StringBuilder(
+            """
+            apiVersion: meshctl/v1
+            kind: Mesh
+            metadata:
+              name: apply-it
+            defaults:
+              api:
+                username: api
+                password: ${file:./password.txt}
+                connect_timeout: 2s
+                request_timeout: 5s
+            license:
+              file: ./license.txt
+              parameters: {default: true}
+            keyset:
+              token: ${file:./token.txt}
+            root: ctl1
+            controllers:
+            """);
+    for (SimulatedController c : sim.controllers()) {
+      yaml.append("  - name: ").append(c.name()).append('\n')
+          .append("    endpoint: http://127.0.0.1:").append(c.port()).append('\n')
+          .append("    private_ip: ").append(c.privateIp()).append('\n')
+          .append("    subnet: ").append(c.subnet()).append('\n');
+    }
+    yaml.append(
+        """
+        peering:
+          mode: full_mesh
+          address: private_ip
+        routes:
+          peer_routes: true
+          advertise_subnets: true
+        execution:
+          parallelism: 10
+          reboot_timeout: 20s
+          keyset_timeout: 20s
+        """);
+    spec = Files.writeString(dir.resolve("mesh.yaml"), yaml);
+    var loaded = SpecLoader.load(spec, LoadOptions.defaults());
+    assertTrue(loaded.ok(), () -> loaded.diagnostics().toString());
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    await(sim.close());
+    await(vertx.close());
+  }
+
+  private CommandRun apply(String... extra) {
+    String[] args = new String[extra.length + 4];
+    args[0] = "apply";
+    args[1] = "--waits";
+    args[2] = "simulated";
+    System.arraycopy(extra, 0, args, 3, extra.length);
+    args[args.length - 1] = spec.toString();
+    return CommandRun.of(args);
+  }
+
+  private long writes() {
+    return sim.controllers().stream().mapToLong(c -> c.requestCounts().writes()).sum();
+  }
+
+  private void assertNoSecret(CommandRun run) {
+    for (String secret : List.of(PASSWORD, TOKEN, licenseText.lines().skip(1).findFirst().orElseThrow())) {
+      assertFalse(run.out().contains(secret) || run.err().contains(secret), "a secret was printed");
+    }
+  }
+
+  @Test
+  void appliesAFreshMeshVerifiesItAndASecondApplyChangesNothing() {
+    CommandRun first = apply("--auto-approve", "--no-color");
+    assertEquals(0, first.code(), first::toString);
+    assertTrue(first.out().contains("controller[\"ctl2\"].keyset (fetch_keyset): done after"), first::toString);
+    assertTrue(first.out().contains("Verified: no differences remain; every peer link reports reachable."));
+    assertTrue(first.out().contains("Apply complete"));
+    assertNoSecret(first);
+
+    sim.controllers().forEach(SimulatedController::resetRequestCounts);
+    CommandRun second = apply("--auto-approve");
+    assertEquals(0, second.code(), second::toString);
+    assertTrue(second.out().contains("No changes."), second::toString);
+    assertEquals(0, writes(), "a converged mesh gets no write request");
+  }
+
+  @Test
+  void withoutATerminalItRefusesToApplyUnconfirmed() {
+    CommandRun run = apply();
+    assertEquals(1, run.code(), run::toString);
+    assertTrue(run.err().contains("run with --auto-approve"), run::toString);
+    assertTrue(run.out().contains("Apply cancelled: nothing was changed."), run::toString);
+    // Only the lock was taken and released on the root; no controller was changed.
+    assertEquals(2, sim.controller("ctl1").requestCounts().writes(), run::toString);
+    assertEquals(2, writes(), run::toString);
+  }
+
+  @Test
+  void jsonGivesOneEventPerLine() {
+    CommandRun run = apply("--auto-approve", "--json");
+    assertEquals(0, run.code(), run::toString);
+    List<JsonObject> events = run.out().lines().map(JsonObject::new).toList();
+    assertEquals("plan", events.get(0).getString("type"));
+    assertTrue(events.stream().anyMatch(e -> "action_started".equals(e.getString("type"))));
+    JsonObject last = events.get(events.size() - 1);
+    assertEquals("apply_finished", last.getString("type"));
+    assertEquals("applied", last.getString("outcome"));
+    assertTrue(last.getJsonObject("verification").getBoolean("converged"));
+    assertNoSecret(run);
+  }
+
+  @Test
+  void aSavedPlanRunsOnceAndIsRefusedWhenStale() {
+    Path plan = dir.resolve("plan.json");
+    CommandRun planned = CommandRun.of("plan", spec.toString(), "-out", plan.toString());
+    assertTrue(planned.code() == 0 || planned.code() == 2, planned::toString);
+    CommandRun applied = CommandRun.of("apply", "--waits", "simulated", "--auto-approve", plan.toString());
+    assertEquals(0, applied.code(), applied::toString);
+    assertTrue(applied.out().contains("Apply complete"), applied::toString);
+
+    CommandRun stale = CommandRun.of("apply", "--waits", "simulated", "--auto-approve", plan.toString());
+    assertEquals(1, stale.code(), stale::toString);
+    assertTrue(
+        stale.out().contains("the live state changed since the plan was made: controller ctl1, ctl2, ctl3; run plan again"),
+        stale::toString);
+  }
+
+  @Test
+  void unlockSaysWhetherTheMeshWasLocked() {
+    CommandRun run = CommandRun.of("unlock", spec.toString());
+    assertEquals(0, run.code(), run::toString);
+    assertEquals("The mesh was not locked.\n", run.out());
+  }
+
+  @Test
+  void theDemoRunsTheTutorialOnItsOwnControllers() throws Exception {
+    // The example on free ports, so that it cannot collide with anything else on this machine.
+    Path demoDir = Files.createDirectories(dir.resolve("demo"));
+    String text = Files.readString(Path.of("..", "examples", "local", "mesh.yaml"));
+    for (int i = 1; i <= 4; i++) {
+      try (var s = new java.net.ServerSocket(0, 0, java.net.InetAddress.getLoopbackAddress())) {
+        text = text.replace("127.0.0.1:800" + i, "127.0.0.1:" + s.getLocalPort());
+      }
+    }
+    Files.writeString(demoDir.resolve("mesh.yaml"), text);
+    Files.copy(Path.of("..", "examples", "local", "license.txt"), demoDir.resolve("license.txt"));
+    CommandRun run = CommandRun.of("demo", "--spec", demoDir.resolve("mesh.yaml").toString());
+    assertEquals(0, run.code(), run::toString);
+    for (String step : List.of("==> 1.", "==> 2. Plan", "==> 3. Apply", "==> 4. Diff", "==> 5. Routes", "==> 6. Stop")) {
+      assertTrue(run.out().contains(step), () -> step + " missing:\n" + run);
+    }
+    assertTrue(run.out().contains("No changes"), run::toString);
+    assertTrue(run.out().contains("east-1a    learned 10.0.1.128/25, 10.0.2.0/25, 10.0.2.128/25  ✓"), run::toString);
+  }
+
+  private static <T> T await(Future<T> f) throws Exception {
+    return f.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+  }
+}
