@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Peering: links name existing, distinct controllers and appear once; explicit mode has links and
@@ -21,7 +22,8 @@ final class PeeringChecks {
 
   static List<Diagnostic> check(CheckContext ctx) {
     List<Diagnostic> out = new ArrayList<>();
-    List<String> names = ctx.controllerNames().stream().filter(Objects::nonNull).toList();
+    Set<String> names = new TreeSet<>();
+    ctx.controllerNames().stream().filter(Objects::nonNull).forEach(names::add);
     Set<String> linked = new HashSet<>();
     Map<String, String> pairs = new HashMap<>();
     JsonNode links = ctx.at("peering.links");
@@ -67,7 +69,7 @@ final class PeeringChecks {
     return out;
   }
 
-  private static boolean known(CheckContext ctx, List<Diagnostic> out, List<String> names, String name, String path) {
+  private static boolean known(CheckContext ctx, List<Diagnostic> out, Set<String> names, String name, String path) {
     if (name == null || names.contains(name)) {
       return true;
     }
