@@ -52,7 +52,7 @@ public final class Simulator {
             new WebClientOptions()
                 .setTrustAll(true)
                 .setVerifyHost(false)
-                .setConnectTimeout(1000)
+                .setConnectTimeout(3000)
                 .setIdleTimeout(30)
                 .setUserAgent("meshctl-simulator"));
     this.mesh = new MeshView(client, book, MESH_CACHE_MS);
@@ -178,7 +178,7 @@ public final class Simulator {
     }
     return client
         .postAbs(endpoint.get() + "/_sim/keyset")
-        .timeout(5000)
+        .timeout(15_000)
         .sendJsonObject(new JsonObject().put("token_sha256", tokenSha256))
         .compose(r -> r.statusCode() == 200
             ? Future.succeededFuture(new JsonObject(r.bodyAsString()))
