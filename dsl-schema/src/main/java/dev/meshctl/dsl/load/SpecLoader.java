@@ -10,6 +10,7 @@ import dev.meshctl.dsl.model.Secret;
 import dev.meshctl.dsl.ref.ReferenceResolver;
 import dev.meshctl.dsl.ref.Resolution;
 import dev.meshctl.dsl.ref.SpecFiles;
+import dev.meshctl.dsl.schema.Coercion;
 import dev.meshctl.dsl.schema.MeshSchema;
 import dev.meshctl.dsl.yaml.ReadResult;
 import dev.meshctl.dsl.yaml.YamlDocument;
@@ -68,6 +69,7 @@ public final class SpecLoader {
     Resolution resolved = ReferenceResolver.resolve(doc.tree(), doc.sourceMap(), options.env(), files);
     JsonNode tree = resolved.tree();
     LinkedHashSet<Diagnostic> all = new LinkedHashSet<>(resolved.diagnostics());
+    Coercion.apply(tree, resolved.referenced());
     options.endpointMap().ifPresent(map -> all.addAll(applyEndpointMap(map, tree)));
     all.addAll(MeshSchema.get().validate(tree, doc.sourceMap(), resolved.unresolved()));
     CheckContext ctx =

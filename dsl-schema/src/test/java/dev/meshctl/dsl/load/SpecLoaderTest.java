@@ -83,6 +83,21 @@ class SpecLoaderTest {
   }
 
   @Test
+  void referencedTextBecomesTheIntegerOrBooleanTheSchemaExpects() {
+    options = options.withEnv(Map.of("MTU", "1400", "PEER_ROUTES", "false", "PW", "12345"));
+    String text =
+        SPEC.replace("${tf:admin_password}", "${env:PW}")
+            + "peering:\n  overlay_mtu: ${env:MTU}\nroutes:\n  peer_routes: ${env:PEER_ROUTES}\n";
+    LoadResult r = load(text);
+    assertTrue(r.ok(), () -> render(r));
+    assertEquals(1400, r.spec().get().peering().overlayMtu());
+    assertFalse(r.spec().get().routing().peerRoutes());
+    assertEquals("12345", r.spec().get().controllers().get(1).api().password().orElseThrow().reveal());
+    LoadResult bad = load(text.replace("${env:MTU}", "${env:PW}x"));
+    assertTrue(render(bad).contains("'overlay_mtu' must be an integer, found '12345x'"), render(bad));
+  }
+
+  @Test
   void secretsNeverAppearInOutput() {
     MeshSpec spec = load(SPEC).spec().orElseThrow();
     String printed = spec.toString();
