@@ -55,12 +55,12 @@ public final class DslReference {
   }
 
   private static void row(JsonNode schema, String path, JsonNode node, boolean required, List<String> rows) {
-    JsonNode target = deref(schema, node);
+    JsonNode target = MeshSchema.get().deref(node);
     rows.add(
         "| `" + path + "`" + (required ? " **required**" : "") + " | " + type(schema, node) + " | "
             + escape(describe(schema, node)) + " |");
     boolean list = "array".equals(target.path("type").asText()) && target.has("items");
-    JsonNode object = list ? deref(schema, target.get("items")) : target;
+    JsonNode object = list ? MeshSchema.get().deref(target.get("items")) : target;
     String prefix = list ? path + "[]" : path;
     Set<String> needed = names(object.path("required"));
     object
@@ -71,7 +71,7 @@ public final class DslReference {
   }
 
   private static String type(JsonNode schema, JsonNode node) {
-    JsonNode t = deref(schema, node);
+    JsonNode t = MeshSchema.get().deref(node);
     if (t.has("const")) {
       return "`" + t.get("const").asText() + "`";
     }
@@ -86,7 +86,7 @@ public final class DslReference {
     }
     String type = t.path("type").asText("any");
     if (type.equals("array")) {
-      JsonNode items = deref(schema, t.path("items"));
+      JsonNode items = MeshSchema.get().deref(t.path("items"));
       String ofRef = t.path("items").path("$ref").asText("");
       return "list of " + (ofRef.isEmpty() ? items.path("type").asText("any") : ofRef.substring(ofRef.lastIndexOf('/') + 1));
     }
@@ -101,19 +101,7 @@ public final class DslReference {
 
   /** A property's own description, else that of the definition it refers to. */
   private static String describe(JsonNode schema, JsonNode node) {
-    return node.has("description") ? node.get("description").asText() : deref(schema, node).path("description").asText("");
-  }
-
-  private static JsonNode deref(JsonNode schema, JsonNode node) {
-    String ref = node.path("$ref").asText("");
-    if (!ref.startsWith("#/")) {
-      return node;
-    }
-    JsonNode target = schema;
-    for (String part : ref.substring(2).split("/")) {
-      target = target.path(part);
-    }
-    return target;
+    return node.has("description") ? node.get("description").asText() : MeshSchema.get().deref(node).path("description").asText("");
   }
 
   private static Set<String> names(JsonNode array) {

@@ -71,25 +71,13 @@ public final class Coercion {
   static String expectedType(JsonNode schema, String path) {
     JsonNode node = schema;
     for (String element : elements(path)) {
-      node = resolve(schema, node);
+      node = MeshSchema.get().deref(node);
       node =
           element.chars().allMatch(Character::isDigit)
               ? node.path("items")
               : node.path("properties").path(element);
     }
-    return resolve(schema, node).path("type").asText("");
-  }
-
-  private static JsonNode resolve(JsonNode schema, JsonNode node) {
-    String ref = node.path("$ref").asText("");
-    if (!ref.startsWith("#/")) {
-      return node;
-    }
-    JsonNode target = schema;
-    for (String part : ref.substring(2).split("/")) {
-      target = target.path(part);
-    }
-    return target;
+    return MeshSchema.get().deref(node).path("type").asText("");
   }
 
   /** {@code controllers[1].peer_id} as {@code [controllers, 1, peer_id]}. */

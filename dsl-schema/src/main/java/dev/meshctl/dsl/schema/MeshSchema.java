@@ -63,6 +63,19 @@ public final class MeshSchema {
     return tree;
   }
 
+  /** The definition {@code node} refers to with a local {@code $ref}, or {@code node} itself. */
+  public JsonNode deref(JsonNode node) {
+    String ref = node.path("$ref").asText("");
+    if (!ref.startsWith("#/")) {
+      return node;
+    }
+    JsonNode target = tree;
+    for (String part : ref.substring(2).split("/")) {
+      target = target.path(part);
+    }
+    return target;
+  }
+
   /**
    * Validates a document's tree; errors at or below a path in {@code skip} are left out (their
    * value could not be resolved, which is already reported).
