@@ -1,0 +1,114 @@
+package dev.meshctl.engine.adopt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.meshctl.dsl.load.LoadOptions;
+import dev.meshctl.dsl.load.LoadResult;
+import dev.meshctl.dsl.load.SpecLoader;
+import dev.meshctl.dsl.model.LinkSpec;
+import dev.meshctl.dsl.model.MeshSpec;
+import dev.meshctl.dsl.model.RouteSpec;
+import dev.meshctl.engine.desired.DesiredMesh;
+import dev.meshctl.engine.desired.MeshExpander;
+import dev.meshctl.engine.diff.MeshDiff;
+import dev.meshctl.engine.diff.MeshDiffer;
+import dev.meshctl.engine.diff.MeshFixtures;
+import dev.meshctl.engine.live.LiveRoute;
+import dev.meshctl.engine.live.MeshState;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The spec inferred from a converged mesh asks for no change, whatever the mesh's shape. */
+class SpecInferenceTest {
+  static final ImportOptions OPTIONS =
+      new ImportOptions("api", Optional.of("PW"), Optional.empty(), "KT", Optional.empty(), Optional.empty(), false, "./license.txt");
+
+  @TempDir Path dir;
+
+  @Test
+  void fullMeshRoundTrips() throws IOException {
+    String yaml = roundTrip(MeshFixtures.spec(3));
+    assertTrue(yaml.contains("mode: full_mesh"), yaml);
+    assertTrue(yaml.contains("password: ${env:PW}"), yaml);
+    assertTrue(yaml.contains("token: ${env:KT}"), yaml);
+    assertTrue(yaml.contains("parameters: {default: true}"), yaml);
+    assertFalse(yaml.contains("peer_id:"), "peer IDs follow the order:\n" + yaml);
+  }
+
+  @Test
+  void explicitLinksWithAnMtuAndExtraRoutesRoundTrip() throws IOException {
+    MeshSpec spec =
+        MeshFixtures.spec(
+            4, false,
+            List.of(
+                new LinkSpec(MeshFixtures.name(1), MeshFixtures.name(2), OptionalInt.empty()),
+                new LinkSpec(MeshFixtures.name(2), MeshFixtures.name(3), OptionalInt.of(1400)),
+                new LinkSpec(MeshFixtures.name(3), MeshFixtures.name(4), OptionalInt.empty())));
+    spec =
+        MeshFixtures.withController(
+            spec, MeshFixtures.name(3),
+            c -> MeshFixtures.withRoutes(
+                c, List.of(new RouteSpec("192.168.0.0/16", Optional.of("10.0.3.1"), Optional.empty(), true, 5, Optional.of("lab")))));
+    String yaml = roundTrip(spec);
+    assertTrue(yaml.contains("mode: explicit"), yaml);
+    assertTrue(yaml.contains("- between: [ctl-02, ctl-03]\n      overlay_mtu: 1400"), yaml);
+    assertTrue(yaml.contains("- cidr: 192.168.0.0/16"), yaml);
+  }
+
+  @Test
+  void unmanagedRoutesAreCommentsAndUnreadableControllersAreErrors() {
+    DesiredMesh mesh = MeshExpander.expand(MeshFixtures.spec(2));
+    MeshState state =
+        MeshFixtures.with(
+            MeshFixtures.converged(mesh), MeshFixtures.name(2),
+            s -> {
+              List<LiveRoute> routes = new ArrayList<>(s.routes());
+              routes.add(new LiveRoute("9", "172.16.0.0/12", Optional.of("10.0.2.1"), Optional.of("eth0"), false, 0, "vpn", true, true));
+              return MeshFixtures.withRoutes(s, routes);
+            });
+    ImportResult ok = SpecInference.infer(targets(MeshFixtures.spec(2)), state, OPTIONS);
+    assertTrue(ok.yaml().orElseThrow().contains(
+        "  # unmanaged route on ctl-02: 172.16.0.0/12 via 10.0.2.1 dev eth0 \"vpn\" — add it under routes: to manage it\n  - name: ctl-02\n"),
+        ok.yaml().get());
+
+    ImportResult failed =
+        SpecInference.infer(targets(MeshFixtures.spec(2)), MeshFixtures.unreadable(state, MeshFixtures.name(1), "GET /config: connection refused"), OPTIONS);
+    assertFalse(failed.ok());
+    assertEquals(
+        "error: controller \"ctl-01\" (127.0.0.1:8001): cannot read: GET /config: connection refused (ctl-01)",
+        failed.diagnostics().get(0).format());
+  }
+
+  /** Infers the spec of {@code spec}'s converged mesh, loads it and diffs it against that mesh. */
+  private String roundTrip(MeshSpec spec) throws IOException {
+    DesiredMesh mesh = MeshExpander.expand(spec);
+    MeshState converged = MeshFixtures.converged(mesh);
+    ImportResult result = SpecInference.infer(targets(spec), converged, OPTIONS);
+    assertTrue(result.ok(), result.diagnostics()::toString);
+    String yaml = result.yaml().orElseThrow();
+    Files.writeString(dir.resolve("license.txt"), "LICENSE-TEXT");
+    LoadResult loaded =
+        SpecLoader.loadString(yaml, "mesh.yaml", dir, new LoadOptions(Map.of("PW", "pw", "KT", "keyset-token"), Optional.empty()));
+    assertTrue(loaded.ok(), () -> loaded.diagnostics() + "\n" + yaml);
+    MeshDiff diff = MeshDiffer.diff(MeshExpander.expand(loaded.spec().orElseThrow()), converged);
+    assertEquals(List.of(), diff.changes(), yaml);
+    assertEquals(List.of(), diff.problems(), yaml);
+    return yaml;
+  }
+
+  private static List<ImportTarget> targets(MeshSpec spec) {
+    return spec.controllers().stream()
+        .map(c -> new ImportTarget(c.name(), c.endpoint(), c.endpoint().host() + ":" + c.endpoint().port()))
+        .toList();
+  }
+}
