@@ -21,7 +21,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code meshctl apply}: makes the controllers match the spec (or runs exactly a saved plan), with
@@ -53,14 +53,8 @@ import picocli.CommandLine.Parameters;
 final class ApplyCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec command;
 
-  @Parameters(index = "0", paramLabel = "FILE", description = "The mesh spec (mesh.yaml) or a saved plan (plan.json).")
-  Path file;
-
-  @Option(
-      names = "--endpoint-map",
-      paramLabel = "FILE",
-      description = "A YAML/JSON map of controller name or host to endpoint, applied after resolution.")
-  Path endpointMap;
+  /** FILE (a spec, or a saved plan: see the footer) and --endpoint-map. */
+  @Mixin SpecOptions specOptions;
 
   @Option(names = "--auto-approve", description = "Apply without asking for confirmation.")
   boolean autoApprove;
@@ -137,6 +131,7 @@ final class ApplyCommand implements Callable<Integer> {
       return ExitCodes.ERROR;
     }
     Optional<SavedPlan> saved = Optional.empty();
+    Path file = specOptions.file;
     Path specFile = file;
     if (isPlanFile(file)) {
       try {
@@ -151,7 +146,7 @@ final class ApplyCommand implements Callable<Integer> {
         return ExitCodes.ERROR;
       }
     }
-    LoadOptions load = endpointMap == null ? LoadOptions.defaults() : LoadOptions.defaults().withEndpointMap(endpointMap);
+    LoadOptions load = specOptions.loadOptions();
     Optional<MeshSession> opened = MeshSession.open(specFile, load, clientOptions, err);
     if (opened.isEmpty()) {
       return ExitCodes.ERROR;

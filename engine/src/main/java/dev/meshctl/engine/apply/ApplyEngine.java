@@ -101,6 +101,11 @@ public final class ApplyEngine {
     return report.map(run::finish);
   }
 
+  /** {@link #plan}, on a worker thread: a mesh of 64 controllers plans 8,000 actions. */
+  private Future<Plan> planned(MeshState live) {
+    return vertx.executeBlocking(() -> plan(live), false);
+  }
+
   /** Walks a plan without lock or confirmation: for callers that did those themselves. */
   public Future<WalkReport<PlanAction>> execute(
       Plan plan, ApplyOptions options, ApplyHooks hooks, Future<Void> cancel) {
@@ -166,9 +171,9 @@ public final class ApplyEngine {
 
     Future<ApplyReport> fromSpec() {
       return read()
+          .compose(ApplyEngine.this::planned)
           .compose(
-              live -> {
-                Plan plan = plan(live);
+              plan -> {
                 Optional<ApplyReport> refused = refusal(plan);
                 if (refused.isPresent()) {
                   return Future.succeededFuture(refused.get());
@@ -176,7 +181,7 @@ public final class ApplyEngine {
                 if (plan.isEmpty()) {
                   return verifyAfter(ApplyOutcome.NO_CHANGES, plan, Optional.empty());
                 }
-                return locked(() -> read().compose(again -> runPlan(plan(again), again)));
+                return locked(() -> read().compose(again -> planned(again).compose(p -> runPlan(p, again))));
               });
     }
 

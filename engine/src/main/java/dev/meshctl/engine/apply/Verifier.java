@@ -55,7 +55,12 @@ public final class Verifier {
         .compose(
             state -> {
               Duration waited = Duration.ofNanos(System.nanoTime() - start);
-              Verification v = check(desired, state, waited);
+              // Diffing thousands of resources is work for a worker, not the event loop.
+              return vertx.executeBlocking(() -> check(desired, state, waited), false);
+            })
+        .compose(
+            v -> {
+              Duration waited = v.waited();
               // Differences and unreadable controllers do not heal by waiting; links do.
               boolean onlyLinks = v.remaining().isEmpty() && v.unreadable().isEmpty();
               if (v.converged() || !onlyLinks || waited.plus(pause).compareTo(patience) > 0) {

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,7 +76,12 @@ public final class DagWalker<N> {
 
     private final Map<N, Integer> waitingOn = new HashMap<>();
     private final Map<N, Long> index = new HashMap<>();
-    private final TreeSet<N> ready;
+    private final Comparator<N> order;
+    /** Ready nodes per group, best first. */
+    private final Map<String, TreeSet<N>> ready = new HashMap<>();
+    /** The best ready node of every group below its limit: the candidates to start next. */
+    private final TreeSet<N> heads;
+    private int readyCount;
     private final Map<String, Integer> runningPerGroup = new HashMap<>();
     private final Map<N, Long> startedAt = new HashMap<>();
     private final Map<N, NodeOutcome<N>> ended = new LinkedHashMap<>();
@@ -101,7 +105,8 @@ public final class DagWalker<N> {
       this.done = done;
       // Ties in the caller's order fall back to graph order, so the set never merges two nodes.
       Comparator<N> byIndex = Comparator.comparingLong(index::get);
-      this.ready = new TreeSet<>(options.order().thenComparing(byIndex));
+      this.order = options.order().thenComparing(byIndex);
+      this.heads = new TreeSet<>(order);
     }
 
     void begin() {
@@ -111,7 +116,7 @@ public final class DagWalker<N> {
         int preds = graph.inDegreeOf(n);
         waitingOn.put(n, preds);
         if (preds == 0) {
-          ready.add(n);
+          makeReady(n);
         }
       }
       options.cancel().onComplete(ar -> owner.onContext(this::cancel));
@@ -124,32 +129,58 @@ public final class DagWalker<N> {
     }
 
     private void pump() {
-      while (!cancelled && running < options.parallelism() && !ready.isEmpty()) {
-        N next = nextStartable();
-        if (next == null) {
-          break;
-        }
+      while (!cancelled && running < options.parallelism() && !heads.isEmpty()) {
+        N next = heads.pollFirst();
+        String g = options.group().apply(next);
+        ready.get(g).remove(next);
+        readyCount--;
         start(next);
+        refreshHead(g);
       }
       maybeFinish();
     }
 
-    private N nextStartable() {
-      for (Iterator<N> it = ready.iterator(); it.hasNext(); ) {
-        N n = it.next();
-        if (options.perGroupLimit() == 0
-            || runningPerGroup.getOrDefault(options.group().apply(n), 0)
-                < options.perGroupLimit()) {
-          it.remove();
-          return n;
-        }
+    private void makeReady(N n) {
+      String g = options.group().apply(n);
+      TreeSet<N> queue = ready.computeIfAbsent(g, k -> new TreeSet<>(order));
+      if (!queue.isEmpty()) {
+        heads.remove(queue.first());
       }
-      return null;
+      queue.add(n);
+      readyCount++;
+      refreshHead(g);
+    }
+
+    private void unready(N n) {
+      String g = options.group().apply(n);
+      TreeSet<N> queue = ready.get(g);
+      if (queue != null && queue.remove(n)) {
+        heads.remove(n);
+        readyCount--;
+        refreshHead(g);
+      }
+    }
+
+    /** Puts the group's best ready node among the candidates if the group may start one more. */
+    private void refreshHead(String g) {
+      TreeSet<N> queue = ready.get(g);
+      if (queue == null || queue.isEmpty()) {
+        return;
+      }
+      boolean room =
+          options.perGroupLimit() == 0
+              || runningPerGroup.getOrDefault(g, 0) < options.perGroupLimit();
+      if (room) {
+        heads.add(queue.first());
+      } else {
+        heads.remove(queue.first());
+      }
     }
 
     private void start(N n) {
       running++;
       runningPerGroup.merge(options.group().apply(n), 1, Integer::sum);
+      refreshHead(options.group().apply(n));
       startedAt.put(n, System.nanoTime());
       listener.started(n);
       Future<Void> work;
@@ -164,6 +195,7 @@ public final class DagWalker<N> {
     private void end(N n, AsyncResult<Void> ar) {
       running--;
       runningPerGroup.merge(options.group().apply(n), -1, Integer::sum);
+      refreshHead(options.group().apply(n));
       Duration took = Duration.ofNanos(System.nanoTime() - startedAt.get(n));
       if (ar.succeeded()) {
         ended.put(n, new NodeOutcome<>(n, NodeStatus.SUCCEEDED, Optional.empty(), "", took));
@@ -172,7 +204,7 @@ public final class DagWalker<N> {
           N succ = graph.getEdgeTarget(e);
           int left = waitingOn.merge(succ, -1, Integer::sum);
           if (left == 0 && !ended.containsKey(succ)) {
-            ready.add(succ);
+            makeReady(succ);
           }
         }
       } else {
@@ -191,7 +223,7 @@ public final class DagWalker<N> {
       for (N d : descendants) {
         // A node skipped for an earlier failure keeps that root cause.
         if (!ended.containsKey(d)) {
-          ready.remove(d);
+          unready(d);
           ended.put(d, new NodeOutcome<>(d, NodeStatus.SKIPPED, Optional.empty(), reason, Duration.ZERO));
           listener.skipped(d, reason);
         }
@@ -199,7 +231,7 @@ public final class DagWalker<N> {
     }
 
     private void maybeFinish() {
-      if (finished || running > 0 || !(cancelled || ready.isEmpty())) {
+      if (finished || running > 0 || !(cancelled || readyCount == 0)) {
         return;
       }
       finished = true;
