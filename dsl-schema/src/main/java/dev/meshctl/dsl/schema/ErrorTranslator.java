@@ -54,6 +54,12 @@ final class ErrorTranslator {
             "missing required key '" + e.getProperty() + "'", sources.value(path), child);
       }
       case "type" -> {
+        if (path.isEmpty()) {
+          return Diagnostic.error(
+              "a spec must be a mapping of keys (apiVersion, kind, metadata, ...), found " + describe(value),
+              sources.value(path),
+              path);
+        }
         return Diagnostic.error(
             name + " must be " + article(expectedType(rule)) + ", found " + describe(value),
             sources.value(path),
