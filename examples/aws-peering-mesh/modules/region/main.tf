@@ -80,6 +80,16 @@ resource "aws_security_group" "controller" {
     cidr_blocks = [var.peer_vpc_cidr]
   }
 
+  # Controllers fetch the keyset from the root's API over the private network, across the
+  # peering connection for the other VPC's controllers.
+  ingress {
+    description = "VNS3 keyset download from the other VPC"
+    protocol    = "tcp"
+    from_port   = 8000
+    to_port     = 8000
+    cidr_blocks = [var.peer_vpc_cidr]
+  }
+
   ingress {
     description = "VNS3 peering and keyset download inside this VPC"
     protocol    = "-1"

@@ -75,6 +75,11 @@ class TerraformToMeshE2EIT {
     assertSeedTopology(east, "10.0.1.0/24", List.of("10.0.1.0/25", "10.0.1.128/25"), List.of("10.0.1.10", "10.0.1.140"));
     assertSeedTopology(west, "10.0.2.0/24", List.of("10.0.2.0/25", "10.0.2.128/25"), List.of("10.0.2.10", "10.0.2.140"));
 
+    Ec2Query ec2 = new Ec2Query(moto.url());
+    String peering = outputs.getJsonObject("vpc_peering_connection_id").getString("value");
+    assertNetwork(ec2, "us-east-1", east, west, peering);
+    assertNetwork(ec2, "us-west-2", west, east, peering);
+
     // The west controllers always go through the endpoint map (by name, on 127.0.0.1); the east
     // ones listen on Terraform's own public IPs, so the spec reaches them unmapped.
     List<SimulatedControllers.Placement> placements =
@@ -157,6 +162,29 @@ class TerraformToMeshE2EIT {
     assertTrue(region.controllerInstanceIds().stream().allMatch(id -> id.startsWith("i-")), p + "instance ids");
     assertTrue(region.routeTableId().startsWith("rtb-"), p + "route table " + region.routeTableId());
     assertTrue(region.securityGroupId().startsWith("sg-"), p + "security group " + region.securityGroupId());
+  }
+
+  /**
+   * What AWS (here moto) holds, not only what Terraform says: the security group admits the API
+   * from the access CIDR only, and peering and keyset download from the other VPC; the route
+   * table reaches the other VPC through the peering connection and the internet through the
+   * gateway.
+   */
+  private static void assertNetwork(Ec2Query ec2, String region, RegionOutputs self, RegionOutputs peer, String peering)
+      throws IOException, InterruptedException {
+    List<String> rules = ec2.ingressRules(region, self.securityGroupId());
+    for (String rule :
+        List.of(
+            "tcp 8000-8000 from 127.0.0.0/8",
+            "udp 1195-1203 from " + peer.vpcCidr(),
+            "tcp 8000-8000 from " + peer.vpcCidr(),
+            "all from " + self.vpcCidr())) {
+      assertTrue(rules.contains(rule), region + " security group lacks '" + rule + "': " + rules);
+    }
+    assertEquals(4, rules.size(), region + " security group admits more than it should: " + rules);
+    List<String> routes = ec2.routes(region, self.routeTableId());
+    assertTrue(routes.contains(peer.vpcCidr() + " via " + peering), region + " routes: " + routes);
+    assertTrue(routes.stream().anyMatch(r -> r.startsWith("0.0.0.0/0 via igw-")), region + " routes: " + routes);
   }
 
   /** Runs a clean-up step; its failure is reported with, never instead of, an earlier one. */
