@@ -54,6 +54,8 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  *   <li>{@code preset: {controller: NAME, peer_id: N, license: other}} — licensed with a keyset,
  *       as if done by hand ({@code license: other}: from other-license.txt, so another keyset)
  *   <li>{@code call: {controller, method, path, body}} — one raw API request (path after /api)
+ *   <li>{@code edit_route: {controller, cidr, set: {metric: 5}}} — a route changed by hand (VNS3
+ *       has no route update: deleted and created again with the new values)
  *   <li>{@code down: NAME} — the controller stops answering (connection refused)
  * </ul>
  */
@@ -80,20 +82,16 @@ class ConformanceScenariosIT {
       List<ControllerSpec> controllers = controllers(dir, steps);
       Simulator sim = await(Simulator.start(vertx, simulatorConfig(controllers)));
       try {
-        Path endpoints = Files.createTempFile("endpoints", ".yaml");
-        StringBuilder map = new StringBuilder();
-        for (SimulatedController c : sim.controllers()) {
-          map.append('"').append(c.name()).append("\": \"").append(c.endpoint()).append("\"\n");
-        }
-        Files.writeString(endpoints, map.toString());
         WebClient http = WebClient.create(vertx);
         for (Map<String, Object> step : steps) {
-          step(dir, step, sim, http, endpoints);
+          step(dir, step, sim, http);
         }
+        Path spec = dir.resolve("mesh.yaml");
+        Path endpoints = endpointMap(sim, spec);
         compare(dir, "expected-diff.txt", meshctl("diff", "--no-color", "--detailed-exitcode",
-            "--endpoint-map", endpoints.toString(), dir.resolve("mesh.yaml").toString()));
+            "--endpoint-map", endpoints.toString(), spec.toString()));
         compare(dir, "expected-plan.txt", meshctl("plan", "--no-color", "--detailed-exitcode",
-            "--endpoint-map", endpoints.toString(), dir.resolve("mesh.yaml").toString()));
+            "--endpoint-map", endpoints.toString(), spec.toString()));
         Files.deleteIfExists(endpoints);
       } finally {
         await(sim.close());
@@ -103,11 +101,13 @@ class ConformanceScenariosIT {
     }
   }
 
-  private static void step(Path dir, Map<String, Object> step, Simulator sim, WebClient http, Path endpoints)
+  private static void step(Path dir, Map<String, Object> step, Simulator sim, WebClient http)
       throws Exception {
     if (step.get("apply") instanceof String file) {
-      Run r = meshctl("apply", "--auto-approve", "--endpoint-map", endpoints.toString(),
-          dir.resolve(file).toString());
+      Path endpoints = endpointMap(sim, dir.resolve(file));
+      Run r = meshctl("apply", "--auto-approve", "--no-color", "--waits", "simulated",
+          "--endpoint-map", endpoints.toString(), dir.resolve(file).toString());
+      Files.deleteIfExists(endpoints);
       if (r.exit() != 0) {
         fail("setup: meshctl apply " + file + " exited " + r.exit() + ":\n" + r.out() + r.err());
       }
@@ -121,21 +121,47 @@ class ConformanceScenariosIT {
       OptionalInt id = p.get("peer_id") instanceof Integer i ? OptionalInt.of(i) : OptionalInt.empty();
       await(sim.controller((String) p.get("controller")).presetLicensed(license, token, id));
     } else if (step.get("call") instanceof Map<?, ?> c) {
-      SimulatedController target = sim.controller((String) c.get("controller"));
-      var request =
-          http.requestAbs(HttpMethod.valueOf((String) c.get("method")), target.endpoint() + "/api" + c.get("path"))
-              .basicAuthentication("api", PASSWORD)
-              .timeout(10_000);
       Object body = c.get("body");
-      HttpResponse<Buffer> res =
-          await(body instanceof Map<?, ?> m ? request.sendJsonObject(new JsonObject(cast(m))) : request.send());
-      if (res.statusCode() >= 300) {
-        fail("setup: " + c.get("method") + " " + c.get("path") + " answered " + res.statusCode() + ": "
-            + res.bodyAsString());
+      call(http, sim.controller((String) c.get("controller")), (String) c.get("method"), (String) c.get("path"),
+          body instanceof Map<?, ?> m ? new JsonObject(cast(m)) : null);
+    } else if (step.get("edit_route") instanceof Map<?, ?> e) {
+      // VNS3 cannot update a route: an edit by hand is a delete and a create with other values.
+      SimulatedController target = sim.controller((String) e.get("controller"));
+      JsonObject routes = call(http, target, "GET", "/routes", null).getJsonObject("response");
+      String id =
+          routes.fieldNames().stream()
+              .filter(k -> e.get("cidr").equals(routes.getJsonObject(k).getString("cidr")))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError("setup: no route " + e.get("cidr") + " on " + target.name()));
+      JsonObject route = routes.getJsonObject(id).copy();
+      call(http, target, "DELETE", "/routes/" + id, null);
+      JsonObject fresh = new JsonObject();
+      for (String k : new String[] {"cidr", "interface", "gateway", "advertise", "metric", "description"}) {
+        if (route.getValue(k) != null) {
+          fresh.put(k, route.getValue(k));
+        }
       }
+      fresh.mergeIn(new JsonObject(cast((Map<?, ?>) e.get("set"))));
+      call(http, target, "POST", "/routes", fresh);
     } else {
       fail("setup: unknown step " + step);
     }
+  }
+
+  /** One raw API request; fails the setup unless it succeeds. */
+  private static JsonObject call(WebClient http, SimulatedController target, String method, String path, JsonObject body)
+      throws Exception {
+    var request =
+        http.requestAbs(HttpMethod.valueOf(method), target.endpoint() + "/api" + path)
+            .basicAuthentication("api", PASSWORD)
+            .timeout(10_000);
+    HttpResponse<Buffer> res = await(body != null ? request.sendJsonObject(body) : request.send());
+    if (res.statusCode() >= 300) {
+      fail("setup: " + method + " " + path + " on " + target.name() + " answered " + res.statusCode() + ": "
+          + res.bodyAsString());
+    }
+    String text = res.bodyAsString();
+    return text == null || text.isBlank() ? new JsonObject() : new JsonObject(text);
   }
 
   /** The actual output, with the exit status as the last line, against the golden file. */
@@ -187,8 +213,32 @@ class ConformanceScenariosIT {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int exit = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-    // Simulated controllers listen on free ports: only the port varies between runs.
-    return new Run(exit, out.toString().replaceAll("127\\.0\\.0\\.1:\\d+", "127.0.0.1:PORT"), err.toString());
+    // Simulated controllers listen on free ports, and number routes in creation order, which a
+    // parallel apply does not fix: those are the only parts that vary between runs.
+    String stable =
+        out.toString()
+            .replaceAll("127\\.0\\.0\\.1:\\d+", "127.0.0.1:PORT")
+            .replaceAll("route_id=\\d+", "route_id=N");
+    return new Run(exit, stable, err.toString());
+  }
+
+  /**
+   * An endpoint map pointing the controllers of {@code spec} at their simulated ones (an entry
+   * matching no controller of the spec is an error, so only those).
+   */
+  private static Path endpointMap(Simulator sim, Path spec) throws IOException {
+    StringBuilder map = new StringBuilder();
+    for (ControllerSpec c : load(spec).controllers()) {
+      map.append('"').append(c.name()).append("\": \"").append(sim.controller(c.name()).endpoint()).append("\"\n");
+    }
+    Path file = Files.createTempFile("endpoints", ".yaml");
+    Files.writeString(file, map.toString());
+    return file;
+  }
+
+  private static MeshSpec load(Path spec) {
+    LoadResult r = SpecLoader.load(spec, LoadOptions.defaults());
+    return r.spec().orElseThrow(() -> new AssertionError(spec + " does not load: " + r.diagnostics()));
   }
 
   /** Every controller any spec of the scenario names, first definition first. */
@@ -202,10 +252,7 @@ class ConformanceScenariosIT {
     }
     Map<String, ControllerSpec> byName = new LinkedHashMap<>();
     for (Path p : specs) {
-      LoadResult r = SpecLoader.load(p, LoadOptions.defaults());
-      MeshSpec spec =
-          r.spec().orElseThrow(() -> new AssertionError(p + " does not load: " + r.diagnostics()));
-      spec.controllers().forEach(c -> byName.putIfAbsent(c.name(), c));
+      load(p).controllers().forEach(c -> byName.putIfAbsent(c.name(), c));
     }
     return new ArrayList<>(byName.values());
   }
