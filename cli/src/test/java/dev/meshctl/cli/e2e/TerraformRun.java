@@ -23,7 +23,7 @@ record TerraformRun(
     Path terraform, Path workDir, Map<String, String> env, List<String> vars, Path logDir) {
 
   private static final Duration INIT_TIMEOUT = Duration.ofMinutes(2);
-  private static final Duration APPLY_TIMEOUT = Duration.ofMinutes(5);
+  private static final Duration APPLY_TIMEOUT = Duration.ofMinutes(8);
 
   /**
    * Writes the CLI configuration for {@code mirror} into {@code logDir} and sets up the
