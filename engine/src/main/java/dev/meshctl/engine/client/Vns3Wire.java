@@ -203,6 +203,25 @@ public final class Vns3Wire {
         bool(r, "editable", true));
   }
 
+  /**
+   * The value of custom variable {@code name} in {@code GET /system/variables}, which groups
+   * variables by collection: {@code {"custom": [{"variable", "value"}]}}.
+   */
+  static Optional<String> variable(Object payload, String name) {
+    JsonObject groups = object(payload, "response");
+    for (String group : groups.fieldNames()) {
+      Optional<JsonArray> list = optionalArray(groups, group);
+      for (Object o : list.orElseGet(JsonArray::new)) {
+        JsonObject v = object(o, group + "[]");
+        if (text(v, "variable").equals(Optional.of(name))) {
+          Object value = v.getValue("value");
+          return value == null ? Optional.empty() : Optional.of(value instanceof String s ? s : String.valueOf(value));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
   // ---- requests -----------------------------------------------------------------------------
 
   static JsonObject configRequest(Optional<String> topologyName, Optional<String> controllerName) {

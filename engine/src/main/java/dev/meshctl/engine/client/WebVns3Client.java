@@ -260,21 +260,7 @@ public final class WebVns3Client implements Vns3Client {
 
   @Override
   public Future<Optional<String>> getVariable(String name) {
-    return run(read("/system/variables"), p -> variable(p, name), null);
-  }
-
-  /** The answer groups variables by collection: {@code {"custom": [{"variable", "value"}]}}. */
-  private static Optional<String> variable(Object payload, String name) {
-    JsonObject groups = (JsonObject) payload;
-    for (String group : groups.fieldNames()) {
-      for (Object o : groups.getJsonArray(group)) {
-        JsonObject v = (JsonObject) o;
-        if (name.equals(v.getString("variable"))) {
-          return Optional.ofNullable(v.getString("value"));
-        }
-      }
-    }
-    return Optional.empty();
+    return run(read("/system/variables"), p -> Vns3Wire.variable(p, name), null);
   }
 
   @Override

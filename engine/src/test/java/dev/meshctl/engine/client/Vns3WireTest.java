@@ -92,4 +92,15 @@ class Vns3WireTest {
         Vns3Wire.errorMessage(Buffer.buffer("{\"response\":{\"message\":\"Must be licensed first\",\"name\":\"PrerequisiteError\"}}")));
     assertEquals("", Vns3Wire.errorMessage(Buffer.buffer("<html>502 Bad Gateway</html>")));
   }
+
+  @Test
+  void customVariablesAreFoundInAnyCollection() {
+    Object p = payload("{\"response\":{\"system\":[{\"variable\":\"hostname\",\"value\":\"vns3\"}],"
+        + "\"custom\":[{\"variable\":\"meshctl_lock\",\"value\":\"{\\\"holder\\\":\\\"ci\\\"}\"}]}}");
+    assertEquals(Optional.of("{\"holder\":\"ci\"}"), Vns3Wire.variable(p, "meshctl_lock"));
+    assertEquals(Optional.empty(), Vns3Wire.variable(p, "other"));
+    WireFormatException e = assertThrows(WireFormatException.class,
+        () -> Vns3Wire.variable(payload("{\"response\":{\"custom\":{\"variable\":\"x\"}}}"), "x"));
+    assertEquals("custom is an object, expected an array", e.getMessage());
+  }
 }

@@ -168,4 +168,13 @@ class WebVns3ClientRetryTest extends WireMockHarness {
     Vns3Error e = Await.error(client.getKeyset());
     assertEquals("controller \"east-1a\": GET /keyset: keyset_present is a string, expected true or false", e.message());
   }
+
+  @Test
+  void deletingAVariableThatIsGoneSucceeds() {
+    wm.stubFor(com.github.tomakehurst.wiremock.client.WireMock.delete("/api/system/variables/meshctl_lock")
+        .willReturn(aResponse().withStatus(404)
+            .withBody("{\"error\":{\"name\":\"APINotFoundError\",\"message\":\"Custom variable meshctl_lock does not exist\"}}")));
+    Await.result(client.deleteVariable("meshctl_lock"));
+    assertEquals(new RequestStats.Counts(0, 1), client.stats().snapshot());
+  }
 }
