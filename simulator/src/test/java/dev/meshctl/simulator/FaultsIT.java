@@ -56,6 +56,14 @@ class FaultsIT {
       assertEquals(503, api.get("/config").await().status());
       assertEquals(400, admin.put(port, "127.0.0.1", "/_sim/faults").sendJsonObject(new JsonObject().put("http503", 2.0)).await().statusCode());
       assertEquals(404, admin.post(port, "127.0.0.1", "/_sim/controllers/nope/down").send().await().statusCode());
+      // A hung request never gets an answer: the client's own timeout ends it.
+      sim.controller("ctl1").setFaults(new FaultConfig(0, 0, 0, 1.0));
+      WebClient plain = WebClient.create(vertx, new io.vertx.ext.web.client.WebClientOptions().setTrustAll(true).setVerifyHost(false));
+      Throwable hung = plain.getAbs(sim.controller("ctl1").endpoint() + "/api/config").timeout(300).send()
+          .map(r -> (Throwable) null).otherwise(e -> e).await();
+      assertTrue(hung != null && hung.getMessage().contains("timeout"), String.valueOf(hung));
+      // Rebooting through the admin API answers once the controller is back.
+      assertEquals("up", admin.post(port, "127.0.0.1", "/_sim/controllers/ctl2/reboot").send().await().bodyAsJsonObject().getString("status"));
     } finally {
       sim.close().await();
     }

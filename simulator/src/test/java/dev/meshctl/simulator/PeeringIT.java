@@ -44,6 +44,20 @@ class PeeringIT {
   }
 
   @Test
+  void aPeerIdNeedsAKeyset(Vertx vertx) {
+    Simulator other = Simulator.start(vertx, Flows.config(1)).await();
+    try {
+      Api a = new Api(vertx, other.controller("ctl1"));
+      Flows.license(vertx, a, SimLicense.issue(2)).await();
+      Api.Reply r = a.put("/peering/self", new JsonObject().put("id", 1)).await();
+      assertEquals(403, r.status());
+      assertEquals("Keyset is missing", r.errorMessage());
+    } finally {
+      other.close().await();
+    }
+  }
+
+  @Test
   void peerIdsAreBoundedByTheLicense() {
     Api a = apis.get(0);
     assertEquals("id is invalid", a.put("/peering/self", new JsonObject().put("id", 4)).await().errorMessage());
