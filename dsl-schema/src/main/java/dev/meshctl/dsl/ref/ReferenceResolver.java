@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.meshctl.dsl.diag.Diagnostic;
 import dev.meshctl.dsl.diag.SourceLocation;
+import dev.meshctl.dsl.schema.SecretKeys;
 import dev.meshctl.dsl.schema.Suggestions;
 import dev.meshctl.dsl.yaml.SourceMap;
 import dev.meshctl.dsl.yaml.SpecPath;
@@ -25,6 +26,7 @@ import java.util.regex.Pattern;
  * longer string the output must be a scalar. {@code inputs} itself is never resolved.
  */
 public final class ReferenceResolver {
+  private static final Set<String> KNOWN = Set.of("env", "file", "tf");
   private static final Pattern TF = Pattern.compile("([A-Za-z_][A-Za-z0-9_-]*)(?:\\[(\\d+)])?");
 
   private final Map<String, String> env;
@@ -117,6 +119,14 @@ public final class ReferenceResolver {
     if (part instanceof Interpolation.Literal literal) {
       return Optional.of(literal.text());
     }
+    boolean usable = part instanceof Interpolation.Ref r && KNOWN.contains(r.scheme());
+    if (SecretKeys.isSecret(path) && !usable) {
+      // The text around a broken reference in a secret may be the secret itself: do not quote it.
+      diagnostics.add(
+          error("the value contains '${' that is not a valid reference", path)
+              .withHint("use ${env:NAME}, ${file:path} or ${tf:output}; write $${ for a literal ${"));
+      return Optional.empty();
+    }
     if (part instanceof Interpolation.Broken broken) {
       Diagnostic d = error(broken.problem(), path);
       String name = broken.source().replaceAll("[${}]", "").strip();
@@ -166,7 +176,7 @@ public final class ReferenceResolver {
       default -> {
         Diagnostic d = error("unknown reference scheme '" + ref.scheme() + "' in " + ref.source(), path);
         diagnostics.add(
-            Suggestions.didYouMean(ref.scheme(), List.of("env", "file", "tf"))
+            Suggestions.didYouMean(ref.scheme(), KNOWN)
                 .map(d::withHint)
                 .orElse(d.withHint("use ${env:NAME}, ${file:path} or ${tf:output}")));
         return Optional.empty();

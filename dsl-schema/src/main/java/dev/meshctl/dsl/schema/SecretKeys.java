@@ -7,10 +7,17 @@ import java.util.Set;
 public final class SecretKeys {
   private static final Set<String> KEYS = Set.of("password", "token");
 
+  /** Blocks that hold secrets: a wrongly typed value there may be the secret itself. */
+  private static final Set<String> HOLDERS = Set.of("api", "keyset");
+
   private SecretKeys() {}
 
-  /** Whether the value at {@code path} is a secret (an API password or token, the keyset token). */
+  /**
+   * Whether the value at {@code path} is, or may be, a secret: an API password or token, the
+   * keyset token, or a scalar written where their block was expected.
+   */
   public static boolean isSecret(String path) {
-    return KEYS.contains(SpecPath.leaf(path));
+    String leaf = SpecPath.leaf(path);
+    return KEYS.contains(leaf) || HOLDERS.contains(leaf);
   }
 }

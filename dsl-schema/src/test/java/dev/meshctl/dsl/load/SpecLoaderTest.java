@@ -107,6 +107,14 @@ class SpecLoaderTest {
     LoadResult wrongType = load(SPEC.replace("${tf:admin_password}", "424242"));
     assertFalse(render(wrongType).contains("424242"), render(wrongType));
     assertTrue(render(wrongType).contains("'password' must be a string"), render(wrongType));
+    LoadResult scalarKeyset = load(SPEC.replace("keyset:\n  token: ${file:token.txt}", "keyset: bare-token-value"));
+    assertFalse(render(scalarKeyset).contains("bare-token-value"), render(scalarKeyset));
+    assertTrue(render(scalarKeyset).contains("'keyset' must be a mapping"), render(scalarKeyset));
+    LoadResult brokenRef = load(SPEC.replace("${file:token.txt}", "ab${cd}ef"));
+    assertFalse(render(brokenRef).contains("cd"), render(brokenRef));
+    LoadResult mixed = load(SPEC.replace("${file:token.txt}", "prefix-${file:token.txt}"));
+    assertTrue(mixed.ok(), () -> render(mixed));
+    assertEquals("prefix-keyset-token-value", mixed.spec().get().keysetToken().reveal());
     LoadResult inline = load(SPEC.replace("${file:token.txt}", "plain-token"));
     assertFalse(render(inline).contains("plain-token"));
     assertEquals(1, inline.warnings());
