@@ -66,6 +66,15 @@ public record SimulatorConfig(
         });
   }
 
+  /** Never shows the API password. */
+  @Override
+  public String toString() {
+    return "SimulatorConfig[controllers=" + controllers.size() + ", tls=" + tls
+        + ", apiPassword=" + apiPassword.map(p -> dev.meshctl.dsl.model.Secret.REDACTED).orElse("(generated)")
+        + ", timings=" + timings + ", faults=" + faults + ", seed=" + seed + ", stateDir=" + stateDir
+        + ", addressMap=" + addressMap + ", adminPort=" + adminPort + "]";
+  }
+
   /**
    * {@code n} controllers named {@code ctl1..ctlN} on {@code bindHost:basePort+i}; controller
    * {@code i} (1-based) has subnet {@code 10.0.i.0/24}, private IP {@code 10.0.i.10} and public IP

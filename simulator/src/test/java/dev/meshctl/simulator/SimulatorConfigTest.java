@@ -43,6 +43,12 @@ class SimulatorConfigTest {
   }
 
   @Test
+  void toStringNeverShowsThePassword() {
+    String text = SimulatorConfig.sequential(1, "127.0.0.1", 0).withApiPassword("hunter2").toString();
+    org.junit.jupiter.api.Assertions.assertFalse(text.contains("hunter2"), text);
+  }
+
+  @Test
   void generatedPasswordsFollowTheSeed() {
     assertEquals(Passwords.generated(1, "ctl1"), Passwords.generated(1, "ctl1"));
     assertNotEquals(Passwords.generated(1, "ctl1"), Passwords.generated(1, "ctl2"));
