@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * against a fresh mesh (every action planned) and a converged one (nothing to do). Prints
  * figures; asserts only the sizes of what it built.
  *
- * <pre>mvn -o -pl engine test -Dtest=PlanScaleBenchmark -Dgroups=benchmark -DexcludedGroups= \
+ * <pre>mvn -o test -pl engine -Pbenchmark -Dtest=PlanScaleBenchmark -DargLine=-Xmx512m \
  *     -Dsurefire.failIfNoSpecifiedTests=false</pre>
  */
 @Tag("benchmark")
