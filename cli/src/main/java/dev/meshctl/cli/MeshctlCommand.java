@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
       UnlockCommand.class,
       DemoCommand.class,
       SimCommand.class,
+      ReconcileCommand.class,
     })
 public final class MeshctlCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

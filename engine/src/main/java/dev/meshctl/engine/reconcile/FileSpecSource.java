@@ -47,6 +47,11 @@ public final class FileSpecSource implements SpecSource {
     return r;
   }
 
+  /** The spec in effect: the last good one loaded, if any. */
+  public synchronized java.util.Optional<MeshSpec> current() {
+    return java.util.Optional.ofNullable(good);
+  }
+
   @Override
   public Future<SpecUpdate> poll() {
     return vertx.executeBlocking(this::check, true);

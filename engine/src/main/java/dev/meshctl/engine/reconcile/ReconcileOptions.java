@@ -53,6 +53,10 @@ public record ReconcileOptions(
     return new ReconcileOptions(interval, fraction, backoff, dryRun, useLock, lock, holder, perControllerLimit);
   }
 
+  public ReconcileOptions withPerControllerLimit(int limit) {
+    return new ReconcileOptions(interval, jitter, backoff, dryRun, useLock, lock, holder, limit);
+  }
+
   public ReconcileOptions withLock(boolean use, LockSettings settings) {
     return new ReconcileOptions(interval, jitter, backoff, dryRun, use, settings, holder, perControllerLimit);
   }

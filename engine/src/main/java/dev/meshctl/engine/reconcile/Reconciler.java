@@ -95,17 +95,27 @@ public final class Reconciler {
    * completes when it has ended and released the lock.
    */
   public Future<Void> stop() {
-    context.runOnContext(
-        v -> {
-          stopping.tryComplete();
-          if (timer >= 0) {
-            vertx.cancelTimer(timer);
-            timer = -1;
-          }
-          if (!running) {
-            stopped.tryComplete();
-          }
-        });
+    try {
+      context.runOnContext(
+          v -> {
+            stopping.tryComplete();
+            if (timer >= 0) {
+              vertx.cancelTimer(timer);
+              timer = -1;
+            }
+            if (!running) {
+              stopped.tryComplete();
+            }
+          });
+    } catch (java.util.concurrent.RejectedExecutionException closed) {
+      // Vert.x is closed (a signal after the loop ended): nothing runs any more.
+      stopped.tryComplete();
+    }
+    return stopped.future();
+  }
+
+  /** Completes once the loop has stopped (after {@link #stop()}), without asking it to. */
+  public Future<Void> stopped() {
     return stopped.future();
   }
 
