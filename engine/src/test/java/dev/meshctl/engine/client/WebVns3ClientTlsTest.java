@@ -10,14 +10,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.meshctl.dsl.model.TlsSpec;
 import io.vertx.core.Vertx;
-import java.io.FileInputStream;
+import dev.meshctl.simulator.tls.SelfSignedCertificate;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
-import java.util.Base64;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,28 +34,18 @@ class WebVns3ClientTlsTest {
 
   @BeforeAll
   static void start() throws Exception {
-    Path store = dir.resolve("controller.p12");
-    Process keytool =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-alias", "controller", "-keyalg", "EC", "-groupname", "secp256r1",
-                "-dname", "CN=vns3-test", "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-validity", "2",
-                "-storetype", "PKCS12", "-keystore", store.toString(),
-                "-storepass", STORE_PASSWORD, "-keypass", STORE_PASSWORD)
-            .redirectErrorStream(true)
-            .start();
-    assertTrue(keytool.waitFor(60, TimeUnit.SECONDS) && keytool.exitValue() == 0, "keytool failed");
+    // The simulator's certificate maker: a self-signed EC certificate naming 127.0.0.1.
+    SelfSignedCertificate made = SelfSignedCertificate.generate("vns3-test", "127.0.0.1");
+    cert = made.certificate();
     KeyStore ks = KeyStore.getInstance("PKCS12");
-    try (FileInputStream in = new FileInputStream(store.toFile())) {
-      ks.load(in, STORE_PASSWORD.toCharArray());
+    ks.load(null, null);
+    ks.setKeyEntry("controller", made.privateKey(), STORE_PASSWORD.toCharArray(), new Certificate[] {cert});
+    Path store = dir.resolve("controller.p12");
+    try (OutputStream out = Files.newOutputStream(store)) {
+      ks.store(out, STORE_PASSWORD.toCharArray());
     }
-    cert = (X509Certificate) ks.getCertificate("controller");
     caFile = dir.resolve("ca.pem");
-    Files.writeString(
-        caFile,
-        "-----BEGIN CERTIFICATE-----\n"
-            + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(cert.getEncoded())
-            + "\n-----END CERTIFICATE-----\n");
+    Files.writeString(caFile, made.certificatePem());
     wm =
         new WireMockServer(
             options()
