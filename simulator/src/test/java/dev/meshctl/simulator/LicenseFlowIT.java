@@ -21,7 +21,9 @@ class LicenseFlowIT {
 
   @BeforeEach
   void start(Vertx vertx) {
-    sim = Simulator.start(vertx, Flows.config(1)).await();
+    // A reboot delay long enough to observe the API still answering right after the PUT, even on
+    // a loaded machine.
+    sim = Simulator.start(vertx, Flows.config(1).withTimings(SimTimings.FAST.withReboot(Duration.ofMillis(1500), Duration.ofMillis(300)))).await();
     api = new Api(vertx, sim.controller("ctl1"));
   }
 
