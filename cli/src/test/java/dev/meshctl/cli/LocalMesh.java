@@ -48,7 +48,7 @@ final class LocalMesh implements AutoCloseable {
     }
     Path spec = Files.writeString(dir.resolve("mesh.yaml"), text);
     CommandRun license =
-        CommandRun.of("sim", "license", "--controllers", "4", "-o", dir.resolve("license.txt").toString());
+        CommandRun.of("sim", "license", "--controllers", "4", "--force", "-o", dir.resolve("license.txt").toString());
     if (license.code() != 0) {
       throw new IllegalStateException("sim license: " + license);
     }
