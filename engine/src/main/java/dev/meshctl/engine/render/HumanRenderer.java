@@ -155,7 +155,7 @@ public final class HumanRenderer {
   }
 
   static String counts(MeshDiff diff) {
-    return diff.toAdd() + " to add, " + diff.toChange() + " to change, " + diff.toDelete() + " to delete.";
+    return PlanSummary.of(diff).toString();
   }
 
   private static String controllerHeading(String controller) {
