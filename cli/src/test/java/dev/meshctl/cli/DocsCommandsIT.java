@@ -50,7 +50,7 @@ class DocsCommandsIT {
         tests.add(DynamicTest.dynamicTest(ROOT.relativize(doc).toString(), () -> runAll(commands)));
       }
     }
-    assertTrue(tests.size() >= 2, "documents with commands: " + tests.size());
+    assertTrue(tests.size() >= 3, "documents with commands: " + tests.size());
     return tests.stream();
   }
 
