@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.meshctl.dsl.diag.Diagnostic;
-import dev.meshctl.dsl.load.LoadOptions;
 import dev.meshctl.dsl.load.LoadResult;
 import dev.meshctl.dsl.load.SpecLoader;
 import dev.meshctl.dsl.model.MeshSpec;
@@ -15,7 +14,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code meshctl validate}: loads a spec without touching any controller and reports every problem
@@ -35,25 +33,15 @@ import picocli.CommandLine.Parameters;
 final class ValidateCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "FILE", description = "The mesh spec, e.g. mesh.yaml.")
-  Path file;
+  @CommandLine.Mixin SpecOptions specOptions;
 
   @Option(names = "--json", description = "Print the diagnostics as JSON.")
   boolean json;
 
-  @Option(
-      names = "--endpoint-map",
-      paramLabel = "FILE",
-      description = "A YAML/JSON map of controller name or host to endpoint, applied after resolution.")
-  Path endpointMap;
-
   @Override
   public Integer call() {
-    LoadOptions options = LoadOptions.defaults();
-    if (endpointMap != null) {
-      options = options.withEndpointMap(endpointMap);
-    }
-    LoadResult result = SpecLoader.load(file, options);
+    Path file = specOptions.file;
+    LoadResult result = SpecLoader.load(file, specOptions.loadOptions());
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (json) {
