@@ -23,7 +23,9 @@ class KeysetIT {
 
   @BeforeEach
   void start(Vertx vertx) {
-    sim = Simulator.start(vertx, Flows.config(3).withSeed(7)).await();
+    // Generation long enough that a second PUT surely lands while it runs, even on a loaded machine.
+    SimTimings timings = SimTimings.FAST.withKeyset(java.time.Duration.ofMillis(800), SimTimings.FAST.keysetDownload());
+    sim = Simulator.start(vertx, Flows.config(3).withSeed(7).withTimings(timings)).await();
     root = new Api(vertx, sim.controller("ctl1"));
     other = new Api(vertx, sim.controller("ctl2"));
   }
