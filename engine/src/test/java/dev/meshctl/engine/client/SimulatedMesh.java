@@ -29,27 +29,35 @@ public final class SimulatedMesh implements AutoCloseable {
   public final List<ControllerSpec> specs = new ArrayList<>();
 
   public SimulatedMesh(int controllers, SimTimings timings) {
+    this(controllers, timings, true);
+  }
+
+  /** @param tls HTTPS with pinned certificates (as real controllers), else plain HTTP */
+  public SimulatedMesh(int controllers, SimTimings timings, boolean tls) {
     SimulatorConfig config =
-        SimulatorConfig.sequential(controllers, "127.0.0.1", 0).withTimings(timings).withAdminPort(-1);
+        SimulatorConfig.sequential(controllers, "127.0.0.1", 0)
+            .withTimings(timings)
+            .withAdminPort(-1)
+            .withTls(tls);
     sim = Await.result(Simulator.start(simVertx, config));
     for (SimulatedController c : sim.controllers()) {
-      specs.add(spec(c));
+      specs.add(spec(c, tls));
     }
   }
 
-  private static ControllerSpec spec(SimulatedController c) {
+  private static ControllerSpec spec(SimulatedController c, boolean tls) {
     ApiAccess api =
         new ApiAccess(
             "api",
             Optional.of(Secret.of(c.apiPassword())),
             Optional.empty(),
-            new TlsSpec(Optional.empty(), Optional.of(c.certificateSha256()), false),
+            tls ? new TlsSpec(Optional.empty(), Optional.of(c.certificateSha256()), false) : TlsSpec.SYSTEM,
             // Generous: a slow answer on a loaded test machine would be retried and skew the counts.
             Duration.ofSeconds(30),
             Duration.ofSeconds(30));
     return new ControllerSpec(
         c.name(),
-        new Endpoint("https", "127.0.0.1", c.port()),
+        new Endpoint(tls ? "https" : "http", "127.0.0.1", c.port()),
         c.privateIp(),
         c.subnet(),
         Optional.of(c.publicIp()),

@@ -32,17 +32,24 @@ class LiveReadBenchmark {
 
   @Test
   void readMeshesOfGrowingSize() {
+    for (boolean tls : new boolean[] {true, false}) {
+      System.out.println(tls ? "HTTPS, pinned certificates:" : "plain HTTP:");
+      table(tls);
+    }
+  }
+
+  private static void table(boolean tls) {
     System.out.printf(
         Locale.ROOT,
         "%-6s %12s %12s %12s %14s %10s %10s%n",
         "N", "first ms", "median ms", "1 ctl ms", "N x 1 ctl ms", "reads", "writes");
     for (int n : new int[] {4, 16, 64}) {
-      measure(n);
+      measure(n, tls);
     }
   }
 
-  private static void measure(int n) {
-    try (SimulatedMesh mesh = new SimulatedMesh(n, SimTimings.FAST.withLatency(LATENCY, Duration.ZERO))) {
+  private static void measure(int n, boolean tls) {
+    try (SimulatedMesh mesh = new SimulatedMesh(n, SimTimings.FAST.withLatency(LATENCY, Duration.ZERO), tls)) {
       Vertx vertx = Vertx.vertx();
       try {
         String license = SimLicense.issue(n).text();
