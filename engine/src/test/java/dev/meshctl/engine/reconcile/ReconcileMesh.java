@@ -51,7 +51,7 @@ final class ReconcileMesh implements AutoCloseable {
   private final int n;
   private final Map<String, String> env;
 
-  private ReconcileMesh(Vertx vertx, Simulator sim, Path dir, int n) {
+  private ReconcileMesh(Vertx vertx, Simulator sim, Path dir, int n, ClientOptions clients) {
     this.vertx = vertx;
     this.sim = sim;
     this.dir = dir;
@@ -59,10 +59,15 @@ final class ReconcileMesh implements AutoCloseable {
     this.specFile = dir.resolve("mesh.yaml");
     this.env = Map.of("SIM_PASSWORD", PASSWORD, "KEYSET_TOKEN", TOKEN);
     this.source = new FileSpecSource(vertx, specFile, LoadOptions.defaults().withEnv(env));
-    this.pool = new ClientPool(vertx, SIM_CLIENTS);
+    this.pool = new ClientPool(vertx, clients);
   }
 
   static ReconcileMesh start(Vertx vertx, int n, SimTimings timings, Path dir) throws Exception {
+    return start(vertx, n, timings, dir, SIM_CLIENTS);
+  }
+
+  static ReconcileMesh start(Vertx vertx, int n, SimTimings timings, Path dir, ClientOptions clients)
+      throws Exception {
     SimulatorConfig config =
         SimulatorConfig.sequential(n, "127.0.0.1", 0)
             .withTls(false)
@@ -70,7 +75,7 @@ final class ReconcileMesh implements AutoCloseable {
             .withTimings(timings)
             .withAdminPort(-1);
     Simulator sim = await(Simulator.start(vertx, config));
-    ReconcileMesh mesh = new ReconcileMesh(vertx, sim, dir, n);
+    ReconcileMesh mesh = new ReconcileMesh(vertx, sim, dir, n, clients);
     Files.writeString(dir.resolve("license.txt"), SimLicense.issue(n).text(), StandardCharsets.UTF_8);
     mesh.writeSpec(Function.identity());
     LoadResult first = mesh.source.loadInitial();
