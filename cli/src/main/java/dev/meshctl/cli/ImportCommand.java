@@ -46,7 +46,8 @@ import picocli.CommandLine.Option;
       "  meshctl import --endpoint east-1a=10.0.1.10 --endpoint east-1b=10.0.1.140 \\",
       "      --password-env VNS3_API_PASSWORD --insecure -o mesh.yaml",
       "  meshctl import --endpoint a=127.0.0.1:8001 --token-env VNS3_API_TOKEN \\",
-      "      --fingerprint AB:CD:...:EF -o mesh.yaml"
+      "      --fingerprint AB:CD:...:EF -o mesh.yaml",
+      "  meshctl import --from minimal.yaml -o mesh.yaml"
     })
 final class ImportCommand implements Callable<Integer> {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
@@ -56,9 +57,14 @@ final class ImportCommand implements Callable<Integer> {
   @Option(
       names = "--endpoint",
       paramLabel = "NAME=HOST[:PORT]",
-      required = true,
       description = "A controller to import: its name in the spec and its API endpoint. Repeat per controller.")
-  List<String> endpoints;
+  List<String> endpoints = new ArrayList<>();
+
+  @Option(
+      names = "--from",
+      paramLabel = "FILE",
+      description = "A minimal spec: controllers (name, endpoint) and defaults.api (username, password or token as ${env:NAME}, tls). Flags add to it.")
+  Path from;
 
   @Option(names = "--username", paramLabel = "USER", defaultValue = ApiAccess.DEFAULT_USERNAME,
       description = "The API user (default: ${DEFAULT-VALUE}).")
@@ -99,6 +105,12 @@ final class ImportCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     List<String> problems = new ArrayList<>();
+    if (from != null) {
+      ImportSource.read(from, problems).ifPresent(this::merge);
+    }
+    if (endpoints.isEmpty() && problems.isEmpty()) {
+      problems.add("no controller to import: give --endpoint NAME=HOST[:PORT] (repeat it) or --from FILE");
+    }
     List<ImportTarget> targets = targets(problems);
     Optional<ApiAccess> api = api(problems);
     if (output != null && Files.exists(output) && !force) {
@@ -139,6 +151,25 @@ final class ImportCommand implements Callable<Integer> {
     out.flush();
     err.flush();
     return ExitCodes.OK;
+  }
+
+  /** The minimal spec's settings, under what the flags say. */
+  private void merge(ImportSource source) {
+    List<String> all = new ArrayList<>(source.endpoints());
+    all.addAll(endpoints);
+    endpoints = all;
+    if (ApiAccess.DEFAULT_USERNAME.equals(username)) {
+      username = source.username().orElse(username);
+    }
+    if (passwordEnv == null && tokenEnv == null) {
+      passwordEnv = source.passwordEnv().orElse(null);
+      tokenEnv = source.tokenEnv().orElse(null);
+    }
+    if (!insecure && caFile == null && fingerprint == null) {
+      insecure = source.insecure();
+      caFile = source.caFile().map(f -> from.toAbsolutePath().getParent().resolve(f)).orElse(null);
+      fingerprint = source.fingerprint().orElse(null);
+    }
   }
 
   private static ImportResult read(List<ImportTarget> targets, ApiAccess api, ImportOptions options) {

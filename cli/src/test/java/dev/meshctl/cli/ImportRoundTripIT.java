@@ -102,6 +102,29 @@ class ImportRoundTripIT {
     assertTrue(r.err().contains("--endpoint b=bad host: \"bad host\" is not an endpoint"), r::toString);
   }
 
+  @Test
+  void fromAMinimalSpecReadsItsControllersAndCredentials() throws Exception {
+    Path minimal = dir.resolve("minimal.yaml");
+    Files.writeString(
+        minimal,
+        "defaults:\n  api:\n    password: ${env:PATH}\n    tls: {insecure: true}\n"
+            + "controllers:\n  - {name: a, endpoint: 127.0.0.1:1}\n");
+    CommandRun r = CommandRun.of("import", "--from", minimal.toString());
+    assertEquals(1, r.code(), r::toString);
+    assertTrue(r.err().contains("TLS certificates not verified"), r::toString);
+    assertTrue(r.err().contains("controller \"a\" (127.0.0.1:1): cannot read:"), r::toString);
+  }
+
+  @Test
+  void aMinimalSpecMayNotHoldASecretValue() throws Exception {
+    Path minimal = dir.resolve("minimal.yaml");
+    Files.writeString(minimal, "defaults:\n  api:\n    password: hunter2\ncontrollers:\n  - {name: a, endpoint: 10.0.0.1}\n");
+    CommandRun r = CommandRun.of("import", "--from", minimal.toString());
+    assertEquals(1, r.code());
+    assertTrue(r.err().contains(minimal + ": defaults.api.password must be an ${env:NAME} reference"), r::toString);
+    assertFalse(r.err().contains("hunter2"), r::toString);
+  }
+
   private static void addUnmanagedRoute(String endpoint) throws Exception {
     Vertx vertx = Vertx.vertx();
     try {
