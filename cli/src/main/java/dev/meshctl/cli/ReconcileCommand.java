@@ -218,11 +218,14 @@ final class ReconcileCommand implements java.util.concurrent.Callable<Integer> {
             "meshctl: serving /healthz and /metrics on http://" + address.get().host() + ":" + server.get().port());
         err.flush();
       }
-      if (once) {
-        return exitCode(await(reconciler.tick()));
-      }
       InterruptHook interrupt = new InterruptHook(reconciler::stop, STOP_GRACE, err);
       try {
+        if (once) {
+          TickReport report = await(reconciler.tick());
+          close(server, pool, vertx);
+          server = Optional.empty();
+          return interrupt.fired() ? ExitCodes.INTERRUPTED : exitCode(report);
+        }
         reconciler.start();
         // Until --ticks is reached or SIGINT/SIGTERM stops it; the hook waits for the close below.
         await(reconciler.stopped());
