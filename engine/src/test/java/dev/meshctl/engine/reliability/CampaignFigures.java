@@ -1,0 +1,50 @@
+package dev.meshctl.engine.reliability;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** The running totals of a fault campaign, printed as one summary line. */
+final class CampaignFigures {
+  int runs;
+  int converged;
+  int cleanFailures;
+  int faultFreeConverged;
+  final Map<FaultKind, Integer> injected = new EnumMap<>(FaultKind.class);
+  final Map<StartingState, Integer> starts = new EnumMap<>(StartingState.class);
+  /** Each violation with the seed that reproduces it. */
+  final List<String> violations = new ArrayList<>();
+
+  void injected(FaultKind kind) {
+    injected.merge(kind, 1, Integer::sum);
+  }
+
+  int faults() {
+    return injected.values().stream().mapToInt(Integer::intValue).sum();
+  }
+
+  String summary(long seed, long elapsedMillis) {
+    return "fault campaign: seed="
+        + seed
+        + " runs="
+        + runs
+        + " starts="
+        + starts
+        + " faults="
+        + faults()
+        + " "
+        + injected
+        + " converged="
+        + converged
+        + " clean_failures="
+        + cleanFailures
+        + " fault_free_reapply_converged="
+        + faultFreeConverged
+        + " violations="
+        + violations.size()
+        + " elapsed="
+        + elapsedMillis / 1000.0
+        + "s";
+  }
+}

@@ -1,0 +1,173 @@
+package dev.meshctl.engine.reliability;
+
+import dev.meshctl.dsl.model.ApiAccess;
+import dev.meshctl.dsl.model.ControllerSpec;
+import dev.meshctl.dsl.model.Endpoint;
+import dev.meshctl.dsl.model.ExecutionSpec;
+import dev.meshctl.dsl.model.LicenseParameters;
+import dev.meshctl.dsl.model.LicenseSpec;
+import dev.meshctl.dsl.model.MeshSpec;
+import dev.meshctl.dsl.model.PeerAddress;
+import dev.meshctl.dsl.model.PeeringSpec;
+import dev.meshctl.dsl.model.RoutingSpec;
+import dev.meshctl.dsl.model.Secret;
+import dev.meshctl.dsl.model.TlsSpec;
+import dev.meshctl.engine.apply.ActionCost;
+import dev.meshctl.engine.apply.ApplyEngine;
+import dev.meshctl.engine.client.ClientOptions;
+import dev.meshctl.engine.client.RetryPolicy;
+import dev.meshctl.engine.client.Vns3Client;
+import dev.meshctl.engine.client.Vns3Clients;
+import dev.meshctl.engine.client.WaitPolicy;
+import dev.meshctl.engine.lock.LockSettings;
+import dev.meshctl.engine.lock.VariableLeaseStore;
+import dev.meshctl.simulator.SimTimings;
+import dev.meshctl.simulator.SimulatedController;
+import dev.meshctl.simulator.Simulator;
+import dev.meshctl.simulator.SimulatorConfig;
+import dev.meshctl.simulator.license.SimLicense;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One set of simulated controllers kept for a whole campaign (wiped between runs), the spec that
+ * describes them, and clients whose timeouts and retries are sized in milliseconds so that a run
+ * with hung requests and reboots still takes well under a second.
+ */
+final class CampaignMesh implements AutoCloseable {
+  static final String PASSWORD = "campaign-pw-7f3a";
+  static final Secret TOKEN = Secret.of("campaign-keyset-token-91c2");
+
+  /** Short leases: a lease left by a run whose release failed expires within a few seconds. */
+  static final LockSettings LOCK =
+      new LockSettings(Duration.ofSeconds(3), Duration.ofMillis(1000), Duration.ofMillis(100));
+
+  private static final ClientOptions OPTIONS =
+      new ClientOptions(
+          new RetryPolicy(4, Duration.ofMillis(10), Duration.ofMillis(80), 0.5, () -> new Random(11)),
+          new WaitPolicy(Duration.ofMillis(20), 2, Duration.ofMillis(800), Duration.ofMillis(300)));
+
+  final Vertx vertx;
+  final Simulator sim;
+  final MeshSpec spec;
+  /** Clients that go through {@link FaultyClient}, for the engine. */
+  final Map<String, Vns3Client> clients;
+  /** Clients straight to the simulator, for hand edits and checks. */
+  final Map<String, Vns3Client> raw;
+  final Map<String, FaultyClient> faults;
+
+  private CampaignMesh(
+      Vertx vertx,
+      Simulator sim,
+      MeshSpec spec,
+      Map<String, Vns3Client> clients,
+      Map<String, Vns3Client> raw,
+      Map<String, FaultyClient> faults) {
+    this.vertx = vertx;
+    this.sim = sim;
+    this.spec = spec;
+    this.clients = clients;
+    this.raw = raw;
+    this.faults = faults;
+  }
+
+  static CampaignMesh start(Vertx vertx, int n, long seed) throws Exception {
+    SimTimings timings =
+        SimTimings.FAST
+            .withReboot(Duration.ofMillis(20), Duration.ofMillis(80))
+            .withKeyset(Duration.ofMillis(20), Duration.ofMillis(20));
+    SimulatorConfig config =
+        SimulatorConfig.sequential(n, "127.0.0.1", 0)
+            .withTls(false)
+            .withApiPassword(PASSWORD)
+            .withTimings(timings)
+            .withSeed(seed)
+            .withAdminPort(-1);
+    Simulator sim = await(Simulator.start(vertx, config));
+    List<ControllerSpec> controllers = new ArrayList<>();
+    for (SimulatedController c : sim.controllers()) {
+      ApiAccess api =
+          new ApiAccess(
+              "api",
+              Optional.of(Secret.of(PASSWORD)),
+              Optional.empty(),
+              TlsSpec.SYSTEM,
+              Duration.ofMillis(500),
+              Duration.ofMillis(300));
+      controllers.add(
+          new ControllerSpec(
+              c.name(),
+              new Endpoint("http", "127.0.0.1", c.port()),
+              c.privateIp(),
+              c.subnet(),
+              Optional.of(c.publicIp()),
+              Optional.empty(),
+              controllers.size() + 1,
+              Optional.empty(),
+              api,
+              List.of()));
+    }
+    Duration jobs = Duration.ofSeconds(3);
+    MeshSpec spec =
+        new MeshSpec(
+            Path.of("mesh.yaml"),
+            "campaign",
+            controllers,
+            controllers.get(0).name(),
+            new LicenseSpec(Path.of("license.txt"), Secret.of(SimLicense.issue(n).text()), LicenseParameters.DEFAULT),
+            TOKEN,
+            new PeeringSpec(true, List.of(), PeerAddress.PRIVATE_IP, PeeringSpec.DEFAULT_MTU),
+            new RoutingSpec(true, true),
+            new ExecutionSpec(8, jobs, jobs));
+    Map<String, Vns3Client> clients = new LinkedHashMap<>();
+    Map<String, Vns3Client> raw = new LinkedHashMap<>();
+    Map<String, FaultyClient> faults = new LinkedHashMap<>();
+    for (ControllerSpec c : controllers) {
+      FaultyClient[] handle = new FaultyClient[1];
+      clients.put(c.name(), FaultyClient.wrap(vertx, c.name(), Vns3Clients.create(vertx, c, OPTIONS), handle));
+      faults.put(c.name(), handle[0]);
+      raw.put(c.name(), Vns3Clients.create(vertx, c, OPTIONS));
+    }
+    return new CampaignMesh(vertx, sim, spec, clients, raw, faults);
+  }
+
+  ApplyEngine engine() {
+    return new ApplyEngine(
+        vertx,
+        spec,
+        clients,
+        Optional.of(new VariableLeaseStore(clients.get(spec.root()))),
+        LOCK,
+        ActionCost.VNS3);
+  }
+
+  /** An engine that talks to the controllers without injected client-side faults. */
+  ApplyEngine cleanEngine() {
+    return new ApplyEngine(
+        vertx, spec, raw, Optional.of(new VariableLeaseStore(raw.get(spec.root()))), LOCK, ActionCost.VNS3);
+  }
+
+  static <T> T await(Future<T> f) throws Exception {
+    return f.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+  }
+
+  @Override
+  public void close() throws Exception {
+    for (Vns3Client c : clients.values()) {
+      c.close();
+    }
+    for (Vns3Client c : raw.values()) {
+      c.close();
+    }
+    await(sim.close());
+  }
+}

@@ -1,0 +1,21 @@
+package dev.meshctl.engine.reliability;
+
+/** The faults the campaign injects during an apply. */
+enum FaultKind {
+  /** A burst of 502 Bad Gateway answers, as the appliance's proxy gives while busy. */
+  BURST_502,
+  /** A burst of 503 Service Unavailable answers. */
+  BURST_503,
+  /** Connections closed without an answer. */
+  RESET,
+  /** Requests that never answer, past the client's request timeout. */
+  HANG,
+  /** The controller's API goes away for a while and comes back. */
+  DOWN,
+  /** The controller reboots. */
+  REBOOT,
+  /** The next keyset download fails once. */
+  KEYSET_FAILS_ONCE,
+  /** Every call waits hundreds of milliseconds more for a while. */
+  LATENCY_SPIKE
+}

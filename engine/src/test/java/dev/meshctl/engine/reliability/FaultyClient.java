@@ -1,0 +1,98 @@
+package dev.meshctl.engine.reliability;
+
+import dev.meshctl.engine.client.Vns3Client;
+import dev.meshctl.engine.client.Vns3Error;
+import dev.meshctl.engine.client.Vns3Exception;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Faults the simulator cannot inject by itself, seen from meshctl's side of the wire: a latency
+ * spike on every call for a while, and a keyset download that fails once (as a real download does
+ * when the source controller is still finishing its own keyset).
+ */
+final class FaultyClient implements InvocationHandler {
+  private final Vertx vertx;
+  private final Vns3Client target;
+  private final String controller;
+  private volatile long spikeUntilNanos;
+  private volatile long spikeMillis;
+  private final AtomicBoolean failNextKeysetFetch = new AtomicBoolean();
+  private final AtomicLong keysetFailures = new AtomicLong();
+
+  private FaultyClient(Vertx vertx, String controller, Vns3Client target) {
+    this.vertx = vertx;
+    this.controller = controller;
+    this.target = target;
+  }
+
+  /** A client that behaves as {@code target} until told to misbehave through {@code handle}. */
+  static Vns3Client wrap(Vertx vertx, String controller, Vns3Client target, FaultyClient[] handle) {
+    FaultyClient h = new FaultyClient(vertx, controller, target);
+    handle[0] = h;
+    return (Vns3Client)
+        Proxy.newProxyInstance(Vns3Client.class.getClassLoader(), new Class<?>[] {Vns3Client.class}, h);
+  }
+
+  /** Every call waits {@code millis} more for the next {@code forMillis}. */
+  void spike(long millis, long forMillis) {
+    spikeMillis = millis;
+    spikeUntilNanos = System.nanoTime() + forMillis * 1_000_000;
+  }
+
+  /** The next keyset download request fails as the controller's API would answer a failed job. */
+  void failNextKeysetFetch() {
+    failNextKeysetFetch.set(true);
+  }
+
+  long keysetFailures() {
+    return keysetFailures.get();
+  }
+
+  void clear() {
+    spikeUntilNanos = 0;
+    failNextKeysetFetch.set(false);
+  }
+
+  @Override
+  public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+    if (method.getDeclaringClass() == Object.class) {
+      return method.invoke(this, args);
+    }
+    if (!Future.class.isAssignableFrom(method.getReturnType())) {
+      try {
+        return method.invoke(target, args);
+      } catch (InvocationTargetException e) {
+        throw e.getCause();
+      }
+    }
+    if (method.getName().equals("fetchKeyset") && failNextKeysetFetch.compareAndSet(true, false)) {
+      keysetFailures.incrementAndGet();
+      return Future.failedFuture(
+          new Vns3Exception(
+              new Vns3Error.JobFailed(controller, "PUT /keyset", "keyset download failed: source not ready")));
+    }
+    boolean spiking = System.nanoTime() < spikeUntilNanos && !method.getName().equals("close");
+    if (spiking) {
+      return vertx.timer(spikeMillis).compose(t -> call(method, args));
+    }
+    return call(method, args);
+  }
+
+  @SuppressWarnings("unchecked")
+  private <T> Future<T> call(Method method, Object[] args) {
+    try {
+      return (Future<T>) method.invoke(target, args);
+    } catch (InvocationTargetException e) {
+      return Future.failedFuture(e.getCause());
+    } catch (IllegalAccessException e) {
+      return Future.failedFuture(e);
+    }
+  }
+}
