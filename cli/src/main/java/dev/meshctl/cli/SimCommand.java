@@ -3,9 +3,7 @@ package dev.meshctl.cli;
 import dev.meshctl.dsl.load.LoadOptions;
 import dev.meshctl.dsl.load.LoadResult;
 import dev.meshctl.dsl.load.SpecLoader;
-import dev.meshctl.dsl.model.ControllerSpec;
 import dev.meshctl.dsl.model.MeshSpec;
-import dev.meshctl.dsl.model.Secret;
 import dev.meshctl.simulator.FaultConfig;
 import dev.meshctl.simulator.SimTimings;
 import dev.meshctl.simulator.Simulator;
@@ -18,8 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -177,7 +175,6 @@ final class SimCommand implements Callable<Integer> {
   /** The simulator configuration from the flags; diagnostics printed and empty if a spec is invalid. */
   private Optional<SimulatorConfig> config(PrintWriter err) throws IOException {
     SimulatorConfig c;
-    Optional<String> specPassword = Optional.empty();
     try {
       if (specFile != null) {
         LoadResult loaded = SpecLoader.load(specFile, LoadOptions.defaults());
@@ -188,8 +185,8 @@ final class SimCommand implements Callable<Integer> {
           return Optional.empty();
         }
         MeshSpec mesh = loaded.spec().orElseThrow();
+        // Each controller starts with the spec's password for it (fromSpec).
         c = SimulatorConfig.fromSpec(mesh);
-        specPassword = sharedPassword(mesh);
       } else {
         int n = controllers == null ? 4 : controllers;
         if (n < 1 || n > 4096) {
@@ -201,10 +198,8 @@ final class SimCommand implements Callable<Integer> {
         c = SimulatorConfig.sequential(n, bind, basePort);
       }
       c = c.withTls(!plainHttp && c.tls()).withAdminPort(adminPort).withSeed(seed());
-      Optional<String> fromSpec = specPassword;
-      Optional<String> password = Optional.ofNullable(apiPassword).or(() -> fromSpec);
-      if (password.isPresent()) {
-        c = c.withApiPassword(password.get());
+      if (apiPassword != null) {
+        c = c.withControllerPasswords(Map.of()).withApiPassword(apiPassword);
       }
       if (stateDir != null) {
         c = c.withStateDir(stateDir);
@@ -229,16 +224,6 @@ final class SimCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw usage(e.getMessage());
     }
-  }
-
-  /** The spec's API password when every controller uses the same one. */
-  private static Optional<String> sharedPassword(MeshSpec mesh) {
-    List<Secret> passwords = new ArrayList<>();
-    for (ControllerSpec c : mesh.controllers()) {
-      c.api().password().ifPresent(passwords::add);
-    }
-    boolean shared = passwords.size() == mesh.controllers().size() && passwords.stream().distinct().count() == 1;
-    return shared ? Optional.of(passwords.get(0).reveal()) : Optional.empty();
   }
 
   /** --seed, else the seed kept in the state dir, else a new random one (kept there). */

@@ -77,7 +77,7 @@ public final class Simulator {
 
   private Future<Void> boot() {
     for (SimulatedControllerConfig c : config.controllers()) {
-      String password = config.apiPassword().orElseGet(() -> Passwords.generated(config.seed(), c.name()));
+      String password = config.initialPassword(c.name());
       controllers.put(c.name(), new SimulatedController(this, c, password, config.seed()));
     }
     return vertx

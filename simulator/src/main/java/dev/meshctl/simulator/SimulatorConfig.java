@@ -4,7 +4,9 @@ import dev.meshctl.dsl.model.ControllerSpec;
 import dev.meshctl.dsl.model.MeshSpec;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,6 +28,9 @@ import java.util.Set;
  *     to their endpoints (see docs/simulator.md)
  * @param adminPort port of the {@code /_sim/} admin listener on 127.0.0.1: 0 picks a free port, a
  *     negative value disables it
+ * @param controllerPasswords initial API passwords of single controllers by name, taking
+ *     precedence over {@code apiPassword} (a spec may give each controller its own, e.g. its
+ *     instance id on AWS)
  */
 public record SimulatorConfig(
     List<SimulatedControllerConfig> controllers,
@@ -36,12 +41,28 @@ public record SimulatorConfig(
     long seed,
     Optional<Path> stateDir,
     Optional<Path> addressMap,
-    int adminPort) {
+    int adminPort,
+    Map<String, String> controllerPasswords) {
 
   public static final long DEFAULT_SEED = 1L;
 
+  /** Every controller with the shared or generated password. */
+  public SimulatorConfig(
+      List<SimulatedControllerConfig> controllers,
+      boolean tls,
+      Optional<String> apiPassword,
+      SimTimings timings,
+      FaultConfig faults,
+      long seed,
+      Optional<Path> stateDir,
+      Optional<Path> addressMap,
+      int adminPort) {
+    this(controllers, tls, apiPassword, timings, faults, seed, stateDir, addressMap, adminPort, Map.of());
+  }
+
   public SimulatorConfig {
     controllers = List.copyOf(controllers);
+    controllerPasswords = Map.copyOf(controllerPasswords);
     Objects.requireNonNull(apiPassword, "apiPassword");
     Objects.requireNonNull(timings, "timings");
     Objects.requireNonNull(faults, "faults");
@@ -58,12 +79,20 @@ public record SimulatorConfig(
             "two simulated controllers listen on " + c.bindHost() + ":" + c.port());
       }
     }
-    apiPassword.ifPresent(
-        p -> {
-          if (p.isEmpty() || p.contains(":")) {
-            throw new IllegalArgumentException("the API password must be non-empty and contain no ':'");
-          }
-        });
+    apiPassword.ifPresent(SimulatorConfig::checkPassword);
+    controllerPasswords.values().forEach(SimulatorConfig::checkPassword);
+  }
+
+  private static void checkPassword(String p) {
+    if (p.isEmpty() || p.contains(":")) {
+      throw new IllegalArgumentException("the API password must be non-empty and contain no ':'");
+    }
+  }
+
+  /** The initial API password of one controller: its own, the shared one, or one from the seed. */
+  public String initialPassword(String controller) {
+    String own = controllerPasswords.get(controller);
+    return own != null ? own : apiPassword.orElseGet(() -> Passwords.generated(seed, controller));
   }
 
   /** Never shows the API password. */
@@ -72,7 +101,8 @@ public record SimulatorConfig(
     return "SimulatorConfig[controllers=" + controllers.size() + ", tls=" + tls
         + ", apiPassword=" + apiPassword.map(p -> dev.meshctl.dsl.model.Secret.REDACTED).orElse("(generated)")
         + ", timings=" + timings + ", faults=" + faults + ", seed=" + seed + ", stateDir=" + stateDir
-        + ", addressMap=" + addressMap + ", adminPort=" + adminPort + "]";
+        + ", addressMap=" + addressMap + ", adminPort=" + adminPort
+        + ", controllerPasswords=" + (controllerPasswords.isEmpty() ? "none" : controllerPasswords.size() + " " + dev.meshctl.dsl.model.Secret.REDACTED) + "]";
   }
 
   /**
@@ -128,7 +158,16 @@ public record SimulatorConfig(
               c.dnsName()));
     }
     boolean tls = spec.controllers().stream().allMatch(c -> c.endpoint().tls());
-    return defaults(list).withTls(tls);
+    Map<String, String> passwords = new HashMap<>();
+    for (ControllerSpec c : spec.controllers()) {
+      c.api().password().ifPresent(p -> passwords.put(c.name(), p.reveal()));
+    }
+    return defaults(list).withTls(tls).withControllerPasswords(passwords);
+  }
+
+  /** Gives single controllers their own initial API password. */
+  public SimulatorConfig withControllerPasswords(Map<String, String> passwords) {
+    return new SimulatorConfig(controllers, tls, apiPassword, timings, faults, seed, stateDir, addressMap, adminPort, passwords);
   }
 
   /** The given controllers with every default: TLS, generated passwords, default timings. */
@@ -146,34 +185,34 @@ public record SimulatorConfig(
   }
 
   public SimulatorConfig withTls(boolean tls) {
-    return new SimulatorConfig(controllers, tls, apiPassword, timings, faults, seed, stateDir, addressMap, adminPort);
+    return new SimulatorConfig(controllers, tls, apiPassword, timings, faults, seed, stateDir, addressMap, adminPort, controllerPasswords);
   }
 
   public SimulatorConfig withApiPassword(String password) {
-    return new SimulatorConfig(controllers, tls, Optional.of(password), timings, faults, seed, stateDir, addressMap, adminPort);
+    return new SimulatorConfig(controllers, tls, Optional.of(password), timings, faults, seed, stateDir, addressMap, adminPort, controllerPasswords);
   }
 
   public SimulatorConfig withTimings(SimTimings timings) {
-    return new SimulatorConfig(controllers, tls, apiPassword, timings, faults, seed, stateDir, addressMap, adminPort);
+    return new SimulatorConfig(controllers, tls, apiPassword, timings, faults, seed, stateDir, addressMap, adminPort, controllerPasswords);
   }
 
   public SimulatorConfig withFaults(FaultConfig faults) {
-    return new SimulatorConfig(controllers, tls, apiPassword, timings, faults, seed, stateDir, addressMap, adminPort);
+    return new SimulatorConfig(controllers, tls, apiPassword, timings, faults, seed, stateDir, addressMap, adminPort, controllerPasswords);
   }
 
   public SimulatorConfig withSeed(long seed) {
-    return new SimulatorConfig(controllers, tls, apiPassword, timings, faults, seed, stateDir, addressMap, adminPort);
+    return new SimulatorConfig(controllers, tls, apiPassword, timings, faults, seed, stateDir, addressMap, adminPort, controllerPasswords);
   }
 
   public SimulatorConfig withStateDir(Path dir) {
-    return new SimulatorConfig(controllers, tls, apiPassword, timings, faults, seed, Optional.of(dir), addressMap, adminPort);
+    return new SimulatorConfig(controllers, tls, apiPassword, timings, faults, seed, Optional.of(dir), addressMap, adminPort, controllerPasswords);
   }
 
   public SimulatorConfig withAddressMap(Path file) {
-    return new SimulatorConfig(controllers, tls, apiPassword, timings, faults, seed, stateDir, Optional.of(file), adminPort);
+    return new SimulatorConfig(controllers, tls, apiPassword, timings, faults, seed, stateDir, Optional.of(file), adminPort, controllerPasswords);
   }
 
   public SimulatorConfig withAdminPort(int port) {
-    return new SimulatorConfig(controllers, tls, apiPassword, timings, faults, seed, stateDir, addressMap, port);
+    return new SimulatorConfig(controllers, tls, apiPassword, timings, faults, seed, stateDir, addressMap, port, controllerPasswords);
   }
 }
