@@ -25,7 +25,7 @@ import java.util.Set;
  * satisfying it: creating a second copy would only make a duplicate the kernel may refuse.
  */
 final class RoutesDiffer implements ResourceDiffer {
-  static final String SYSTEM = "system or learned route (not editable)";
+  static final String SYSTEM = Ignored.SYSTEM_ROUTE;
   static final String UNMANAGED =
       "unmanaged route (its description does not start with \"" + RouteMarker.PREFIX + "\")";
   static final String SATISFIES =

@@ -37,7 +37,15 @@ public final class HumanRenderer {
   public String diff(MeshDiff diff) {
     StringBuilder sb = new StringBuilder();
     Map<String, List<Change>> changes = byController(diff.changes(), c -> c.address().controller());
-    Map<String, List<Ignored>> ignored = byController(diff.ignored(), i -> i.address().controller());
+    // System and learned routes are on every controller and nobody can touch them: one count line
+    // instead of a line each keeps a converged diff readable. Unmanaged routes are listed one by one,
+    // since someone added them and may want to adopt them.
+    List<Ignored> systemRoutes =
+        diff.ignored().stream().filter(Ignored::isSystemRoute).toList();
+    Map<String, List<Ignored>> ignored =
+        byController(
+            diff.ignored().stream().filter(i -> !i.isSystemRoute()).toList(),
+            i -> i.address().controller());
     SortedSet<String> controllers = new TreeSet<>(changes.keySet());
     controllers.addAll(ignored.keySet());
     for (String controller : controllers) {
@@ -52,6 +60,18 @@ public final class HumanRenderer {
       sb.append('\n');
     }
     trailer(sb, diff);
+    if (!systemRoutes.isEmpty()) {
+      long on = systemRoutes.stream().map(i -> i.address().controller()).distinct().count();
+      sb.append(
+              style.dim(
+                  "# "
+                      + systemRoutes.size()
+                      + " system or learned routes on "
+                      + on
+                      + (on == 1 ? " controller" : " controllers")
+                      + " left alone (not editable)."))
+          .append('\n');
+    }
     if (diff.hasChanges()) {
       sb.append(counts(diff)).append('\n');
     } else {

@@ -60,7 +60,9 @@ class HumanRendererTest {
     MeshDiff none = MeshDiffer.diff(mesh, converged);
     String out = new HumanRenderer(Style.PLAIN).diff(none);
     assertTrue(out.endsWith("No changes: the controllers match the spec.\n"), out);
-    assertTrue(out.contains("ignored: system or learned route (not editable)"), out);
+    // System routes are summed up in one line, not listed per route.
+    assertTrue(out.contains("system or learned routes on"), out);
+    assertFalse(out.contains("].route[\"224.0.0.0/4\"]"), out);
     assertEquals(
         "No changes: the controllers match the spec.\n",
         new HumanRenderer(Style.PLAIN).plan(PlanBuilder.build(mesh, none, converged), none));
