@@ -102,7 +102,8 @@ final class CampaignMesh implements AutoCloseable {
               Optional.empty(),
               TlsSpec.SYSTEM,
               Duration.ofMillis(500),
-              Duration.ofMillis(300));
+              // Tight enough that a hung request costs little, loose enough for a busy CI machine.
+              Duration.ofMillis(600));
       controllers.add(
           new ControllerSpec(
               c.name(),
