@@ -23,6 +23,11 @@ import java.util.TreeMap;
  * since the plan was made. It hashes the canonical JSON of {@link ControllerState}: keys sorted,
  * no whitespace, absent values as {@code null}, routes sorted by ID. Nothing secret is read from a
  * controller, so nothing secret is hashed.
+ *
+ * <p>What changes on its own, with nobody touching the controller, is left out: a link's
+ * reachability (the far side answers or not) and the routes the controller owns (learned routes
+ * come and go with the links, and their IDs are not stable). Including them would make a saved
+ * plan look stale when nothing it acts on changed.
  */
 public final class StateFingerprint {
   /** The fingerprint recorded for a controller that could not be read. */
@@ -94,7 +99,6 @@ public final class StateFingerprint {
               .put("id", l.id())
               .put("mtu", l.mtu())
               .put("not_set", l.notSet())
-              .put("reachable", l.reachable())
               .put("self", l.self()));
     }
     return new JsonObject().put("peers", peers).put("self_id", opt(p.selfId()));
@@ -103,6 +107,7 @@ public final class StateFingerprint {
   private static JsonArray routes(ControllerState s) {
     JsonArray routes = new JsonArray();
     s.routes().stream()
+        .filter(LiveRoute::editable)
         .sorted(Comparator.comparing(LiveRoute::id))
         .forEach(
             r ->
