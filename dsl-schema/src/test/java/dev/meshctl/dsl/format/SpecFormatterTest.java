@@ -72,6 +72,18 @@ class SpecFormatterTest {
     assertEquals(meaning(before.diagnostics()), meaning(after.diagnostics()), "diagnostics of " + file);
   }
 
+  /** The examples are what users copy: each is already in canonical form ({@code fmt --check} passes). */
+  @TestFactory
+  Stream<DynamicTest> examplesAreCanonical() throws IOException {
+    return corpus().stream()
+        .filter(p -> p.startsWith(ROOT.resolve("examples")))
+        .map(p -> DynamicTest.dynamicTest(p.toString(), () -> {
+          FormatResult r = SpecFormatter.format(read(p), p.toString());
+          assertTrue(r.ok(), () -> r.diagnostics().toString());
+          assertFalse(r.changed(), "not canonical, run: meshctl fmt " + ROOT.relativize(p));
+        }));
+  }
+
   /** Diagnostics without their line and column, which formatting is free to move. */
   private static List<String> meaning(List<Diagnostic> ds) {
     return ds.stream().map(d -> d.severity() + " " + d.path() + " " + d.message()).sorted().toList();
