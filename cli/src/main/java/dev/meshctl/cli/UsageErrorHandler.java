@@ -7,10 +7,21 @@ final class UsageErrorHandler implements CommandLine.IParameterExceptionHandler 
   @Override
   public int handleParseException(CommandLine.ParameterException ex, String[] args) {
     CommandLine cl = ex.getCommandLine();
-    cl.getErr().println("meshctl: error: " + ex.getMessage());
+    cl.getErr().println("meshctl: error: " + withoutJavaNames(ex.getMessage()));
     CommandLine.UnmatchedArgumentException.printSuggestions(ex, cl.getErr());
     cl.getErr().println("Run '" + cl.getCommandSpec().qualifiedName() + " --help' for usage.");
     cl.getErr().flush();
     return ExitCodes.ERROR;
+  }
+
+  /**
+   * picocli tells a value that does not convert with the Java type and exception, e.g. {@code
+   * cannot convert '\0' to interface java.nio.file.Path (java.nio.file.InvalidPathException: Nul
+   * character not allowed)}; the user needs only the value and why.
+   */
+  static String withoutJavaNames(String message) {
+    return message.replaceAll(
+        "(?s)cannot convert '(.*)' to (?:class|interface) [\\w.$]+ \\((?:[\\w$]+\\.)*\\w+(?:Exception|Error): (.*)\\)$",
+        "'$1' is not valid here: $2");
   }
 }
