@@ -75,7 +75,7 @@ public final class HumanRenderer {
     if (diff.hasChanges()) {
       sb.append(counts(diff)).append('\n');
     } else {
-      sb.append("No changes: the controllers match the spec.\n");
+      sb.append(noChanges(diff)).append('\n');
     }
     return sb.toString();
   }
@@ -126,7 +126,7 @@ public final class HumanRenderer {
     }
     trailer(sb, diff);
     if (plan.isEmpty()) {
-      sb.append("No changes: the controllers match the spec.\n");
+      sb.append(noChanges(diff)).append('\n');
     } else {
       sb.append("Plan: ")
           .append(plan.order().size())
@@ -135,6 +135,21 @@ public final class HumanRenderer {
           .append('\n');
     }
     return sb.toString();
+  }
+
+  /**
+   * The closing line when nothing is to change. With unreadable controllers it must not claim the
+   * mesh matches: only the controllers that answered were compared.
+   */
+  private static String noChanges(MeshDiff diff) {
+    int unread = diff.unreadable().size();
+    if (unread == 0) {
+      return "No changes: the controllers match the spec.";
+    }
+    return "No changes found on the controllers that could be read; "
+        + unread
+        + (unread == 1 ? " controller" : " controllers")
+        + " could not be read.";
   }
 
   /** Unreadable controllers and irreversible problems, between the changes and the counts. */
