@@ -297,6 +297,15 @@ public final class SimulatedController {
     });
   }
 
+  /**
+   * What it answers a peer contacting it over the simulated network ({@code /_sim/peer}), asked
+   * in-process by the controllers of the same simulator; empty while its listener is closed, as
+   * the network call would fail then. On the simulator's context.
+   */
+  Optional<NodeInfo> peerAnswer() {
+    return server == null ? Optional.empty() : Optional.of(NodeInfo.of(data));
+  }
+
   /** Closes for good (simulator shutdown). */
   Future<Void> stop() {
     return onContext(() -> {

@@ -2,7 +2,9 @@ package dev.meshctl.simulator;
 
 import dev.meshctl.simulator.admin.AdminApi;
 import dev.meshctl.simulator.net.AddressBook;
+import dev.meshctl.simulator.net.HostedNodes;
 import dev.meshctl.simulator.net.MeshView;
+import dev.meshctl.simulator.net.NodeInfo;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -18,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One simulator process's worth of simulated VNS3 controllers, each on its own listener, plus an
@@ -40,6 +43,8 @@ public final class Simulator {
   private final WebClient client;
   private final MeshView mesh;
   private final Map<String, SimulatedController> controllers = new LinkedHashMap<>();
+  /** Hosted controllers by normalized endpoint, for peers that contact them in-process. */
+  private final Map<String, SimulatedController> byEndpoint = new ConcurrentHashMap<>();
   private HttpServer admin;
 
   private Simulator(Vertx vertx, SimulatorConfig config, Context context) {
@@ -55,7 +60,7 @@ public final class Simulator {
                 .setConnectTimeout(3000)
                 .setIdleTimeout(30)
                 .setUserAgent("meshctl-simulator"));
-    this.mesh = new MeshView(client, book, MESH_CACHE_MS);
+    this.mesh = new MeshView(client, book, new Hosted(), MESH_CACHE_MS);
   }
 
   /** Starts every controller of {@code config}; fails (and closes what started) if one cannot listen. */
@@ -101,6 +106,7 @@ public final class Simulator {
             book.register(c.privateIp(), c.endpoint());
             book.register(c.publicIp(), c.endpoint());
             c.dnsName().ifPresent(n -> book.register(n, c.endpoint()));
+            byEndpoint.put(AddressBook.normalize(c.endpoint()), c);
           }
           if (config.adminPort() < 0) {
             return Future.succeededFuture();
@@ -168,6 +174,19 @@ public final class Simulator {
 
   MeshView mesh() {
     return mesh;
+  }
+
+  /** The controllers this process hosts, as the mesh explorer contacts them. */
+  private final class Hosted implements HostedNodes {
+    @Override
+    public boolean hosts(String endpoint) {
+      return byEndpoint.containsKey(endpoint);
+    }
+
+    @Override
+    public Optional<NodeInfo> answer(String endpoint) {
+      return Optional.ofNullable(byEndpoint.get(endpoint)).flatMap(SimulatedController::peerAnswer);
+    }
   }
 
   /** Downloads a keyset from the controller answering for {@code source} on the simulated network. */

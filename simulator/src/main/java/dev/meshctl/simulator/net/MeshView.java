@@ -6,11 +6,13 @@ import io.vertx.ext.web.client.WebClient;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -19,32 +21,45 @@ import java.util.TreeSet;
  * the same keyset, and the other side really answers over the network. Routes advertised by every
  * controller reachable over up links are learned, transitively.
  *
- * <p>Answers from each controller are cached for a short time and shared by all controllers of
- * this process, so {@code GET /peering} on a 64-controller mesh stays fast; a hosted controller
- * that changes drops its own entry at once.
+ * <p>Controllers hosted by this process are asked by a direct call ({@link HostedNodes}), others
+ * over HTTP ({@code /_sim/peer}). Answers from each controller are cached for a short time and
+ * shared by all controllers of this process; a hosted controller that changes drops its own entry
+ * at once. Each controller's report is reused until anything in the mesh changes (or the cache
+ * time passes, for what remote controllers said), so the reads of a converged 64-controller mesh
+ * do not explore it again and again.
  */
 public final class MeshView {
   private static final long PROBE_TIMEOUT_MS = 1500;
 
   private final WebClient client;
   private final AddressBook book;
+  private final HostedNodes hosted;
   private final long ttlMs;
   private final Map<String, Cached> cache = new HashMap<>();
+  private final Map<String, Report> reports = new HashMap<>();
+  /** Bumped by every invalidation: a report computed at an older generation may be stale. */
+  private long generation;
 
   private record Cached(Future<Optional<NodeInfo>> answer, long at) {}
 
+  private record Report(long generation, long at, NodeInfo self, MeshReport report) {}
+
   private record Node(String endpoint, NodeInfo info) {}
 
+  private record Hop(Node from, int id, String endpoint) {}
+
   /** Must be used from one event-loop context only (the simulator's). */
-  public MeshView(WebClient client, AddressBook book, long ttlMs) {
+  public MeshView(WebClient client, AddressBook book, HostedNodes hosted, long ttlMs) {
     this.client = client;
     this.book = book;
+    this.hosted = hosted;
     this.ttlMs = ttlMs;
   }
 
   /** Forgets what {@code endpoint} said, after it changed. */
   public void invalidate(String endpoint) {
     cache.remove(AddressBook.normalize(endpoint));
+    generation++;
   }
 
   /** What the controller at {@code selfEndpoint}, which is {@code self}, sees of the mesh. */
@@ -52,79 +67,109 @@ public final class MeshView {
     if (self.id().isEmpty() || self.peers().isEmpty()) {
       return Future.succeededFuture(MeshReport.EMPTY);
     }
-    Node start = new Node(AddressBook.normalize(selfEndpoint), self);
-    Set<String> visited = new HashSet<>();
-    visited.add(start.endpoint());
-    Set<Integer> direct = new TreeSet<>();
-    Set<MeshReport.Learned> learned = new LinkedHashSet<>();
-    return level(List.of(start), start, visited, direct, learned)
-        .map(v -> new MeshReport(direct, new ArrayList<>(learned)));
+    String key = AddressBook.normalize(selfEndpoint);
+    long now = nowMs();
+    Report r = reports.get(key);
+    if (r != null && r.generation() == generation && now - r.at() < ttlMs && r.self().equals(self)) {
+      return Future.succeededFuture(r.report());
+    }
+    long startedAt = generation;
+    Exploration x = new Exploration(new Node(key, self));
+    return level(List.of(x.start), x)
+        .map(v -> {
+          MeshReport report = new MeshReport(x.direct, new ArrayList<>(x.learned));
+          // What remote controllers said changes without an invalidation: ask them again next time.
+          if (generation == startedAt && !x.remote) {
+            reports.put(key, new Report(startedAt, now, self, report));
+          }
+          return report;
+        });
   }
 
-  private Future<Void> level(
-      List<Node> frontier, Node start, Set<String> visited, Set<Integer> direct, Set<MeshReport.Learned> learned) {
+  /** One exploration's progress. */
+  private static final class Exploration {
+    final Node start;
+    final Set<String> visited = new HashSet<>();
+    final Set<Integer> direct = new TreeSet<>();
+    final Set<MeshReport.Learned> learned = new LinkedHashSet<>();
+    boolean remote;
+
+    Exploration(Node start) {
+      this.start = start;
+      visited.add(start.endpoint());
+    }
+  }
+
+  private Future<Void> level(List<Node> frontier, Exploration x) {
     if (frontier.isEmpty()) {
       return Future.succeededFuture();
     }
-    List<Future<Optional<Node>>> hops = new ArrayList<>();
+    List<Hop> hops = new ArrayList<>();
+    Map<String, Future<Optional<NodeInfo>>> answers = new LinkedHashMap<>();
     for (Node from : frontier) {
-      for (Map.Entry<Integer, String> peer : new java.util.TreeMap<>(from.info().peers()).entrySet()) {
-        hops.add(linkTo(from, peer.getKey(), peer.getValue()).map(n -> {
-          if (n.isPresent() && from == start) {
-            direct.add(peer.getKey());
-          }
-          return n;
-        }));
+      for (Map.Entry<Integer, String> peer : new TreeMap<>(from.info().peers()).entrySet()) {
+        Optional<String> endpoint = book.resolve(peer.getValue());
+        if (endpoint.isPresent()) {
+          hops.add(new Hop(from, peer.getKey(), endpoint.get()));
+          answers.computeIfAbsent(endpoint.get(), this::probe);
+          x.remote |= !hosted.hosts(endpoint.get());
+        }
       }
     }
-    return Future.join(hops)
-        .otherwiseEmpty()
-        .compose(
-            v -> {
-              List<Node> next = new ArrayList<>();
-              for (Future<Optional<Node>> f : hops) {
-                Optional<Node> n = f.succeeded() ? f.result() : Optional.empty();
-                if (n.isPresent() && visited.add(n.get().endpoint())) {
-                  next.add(n.get());
-                  for (String cidr : n.get().info().advertised()) {
-                    learned.add(new MeshReport.Learned(cidr, n.get().info().id().orElse(0)));
-                  }
-                }
-              }
-              return level(next, start, visited, direct, learned);
-            });
+    List<Future<Optional<NodeInfo>>> pending = answers.values().stream().filter(f -> !f.isComplete()).toList();
+    Future<?> all = pending.isEmpty() ? Future.succeededFuture() : Future.join(new ArrayList<>(pending)).otherwiseEmpty();
+    return all.compose(v -> {
+      List<Node> next = new ArrayList<>();
+      for (Hop hop : hops) {
+        Optional<Node> n = linkTo(hop, answers.get(hop.endpoint()));
+        if (n.isEmpty()) {
+          continue;
+        }
+        if (hop.from() == x.start) {
+          x.direct.add(hop.id());
+        }
+        if (x.visited.add(n.get().endpoint())) {
+          next.add(n.get());
+          for (String cidr : n.get().info().advertised()) {
+            x.learned.add(new MeshReport.Learned(cidr, n.get().info().id().orElse(0)));
+          }
+        }
+      }
+      return level(next, x);
+    });
   }
 
-  /** The node at the other end of {@code from}'s link to peer {@code id}, if that link is up. */
-  private Future<Optional<Node>> linkTo(Node from, int id, String address) {
-    Optional<String> endpoint = book.resolve(address);
-    if (endpoint.isEmpty()) {
-      return Future.succeededFuture(Optional.empty());
-    }
-    return probe(endpoint.get())
-        .map(
-            answer ->
-                answer
-                    .filter(info -> info.id().equals(Optional.of(id)))
-                    .filter(info -> info.checksum().isPresent() && info.checksum().equals(from.info().checksum()))
-                    .filter(info -> from.info().id().map(info.peers()::get).flatMap(book::resolve).equals(Optional.of(from.endpoint())))
-                    .map(info -> new Node(endpoint.get(), info)));
+  /** The node at the other end of the hop's link, if that link is up. */
+  private Optional<Node> linkTo(Hop hop, Future<Optional<NodeInfo>> answer) {
+    Node from = hop.from();
+    Optional<NodeInfo> info = answer.succeeded() ? answer.result() : Optional.empty();
+    return info
+        .filter(i -> i.id().equals(Optional.of(hop.id())))
+        .filter(i -> i.checksum().isPresent() && i.checksum().equals(from.info().checksum()))
+        .filter(i -> from.info().id().map(i.peers()::get).flatMap(book::resolve).equals(Optional.of(from.endpoint())))
+        .map(i -> new Node(hop.endpoint(), i));
   }
 
   private Future<Optional<NodeInfo>> probe(String endpoint) {
-    long now = System.nanoTime() / 1_000_000;
+    long now = nowMs();
     Cached c = cache.get(endpoint);
     if (c != null && now - c.at() < ttlMs) {
       return c.answer();
     }
     Future<Optional<NodeInfo>> answer =
-        client
-            .getAbs(endpoint + "/_sim/peer")
-            .timeout(PROBE_TIMEOUT_MS)
-            .send()
-            .map(r -> r.statusCode() == 200 ? Optional.of(NodeInfo.fromJson(new JsonObject(r.bodyAsString()))) : Optional.<NodeInfo>empty())
-            .otherwise(Optional.empty());
+        hosted.hosts(endpoint)
+            ? Future.succeededFuture(hosted.answer(endpoint))
+            : client
+                .getAbs(endpoint + "/_sim/peer")
+                .timeout(PROBE_TIMEOUT_MS)
+                .send()
+                .map(r -> r.statusCode() == 200 ? Optional.of(NodeInfo.fromJson(new JsonObject(r.bodyAsString()))) : Optional.<NodeInfo>empty())
+                .otherwise(Optional.empty());
     cache.put(endpoint, new Cached(answer, now));
     return answer;
+  }
+
+  private static long nowMs() {
+    return System.nanoTime() / 1_000_000;
   }
 }
