@@ -85,14 +85,7 @@ final class CampaignMesh implements AutoCloseable {
         SimTimings.FAST
             .withReboot(Duration.ofMillis(20), Duration.ofMillis(80))
             .withKeyset(Duration.ofMillis(20), Duration.ofMillis(20));
-    SimulatorConfig config =
-        SimulatorConfig.sequential(n, "127.0.0.1", 0)
-            .withTls(false)
-            .withApiPassword(PASSWORD)
-            .withTimings(timings)
-            .withSeed(seed)
-            .withAdminPort(-1);
-    Simulator sim = await(Simulator.start(vertx, config));
+    Simulator sim = startBelowEphemeralPorts(vertx, n, timings, seed);
     List<ControllerSpec> controllers = new ArrayList<>();
     for (SimulatedController c : sim.controllers()) {
       ApiAccess api =
@@ -139,6 +132,33 @@ final class CampaignMesh implements AutoCloseable {
       raw.put(c.name(), Vns3Clients.create(vertx, c, OPTIONS));
     }
     return new CampaignMesh(vertx, sim, spec, clients, raw, faults);
+  }
+
+  /**
+   * Starts the simulator on ports below the kernel's ephemeral range (32768 and up): the campaign
+   * closes and reopens listeners (wipe, down/up), and in the ephemeral range an outgoing
+   * connection of any process may take a closed listener's port meanwhile.
+   */
+  private static Simulator startBelowEphemeralPorts(Vertx vertx, int n, SimTimings timings, long seed)
+      throws Exception {
+    Random ports = new Random();
+    Exception last = null;
+    for (int attempt = 0; attempt < 20; attempt++) {
+      int base = 20_000 + ports.nextInt(12_000 - n);
+      SimulatorConfig config =
+          SimulatorConfig.sequential(n, "127.0.0.1", base)
+              .withTls(false)
+              .withApiPassword(PASSWORD)
+              .withTimings(timings)
+              .withSeed(seed)
+              .withAdminPort(-1);
+      try {
+        return await(Simulator.start(vertx, config));
+      } catch (Exception e) {
+        last = e;
+      }
+    }
+    throw last;
   }
 
   ApplyEngine engine() {
