@@ -114,6 +114,13 @@ final class ReconcileMesh implements AutoCloseable {
     Files.move(tmp, specFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
   }
 
+  /** Rewrites mesh.yaml as a whole (atomically). */
+  void rewrite(java.util.function.UnaryOperator<String> edit) throws Exception {
+    Path tmp = dir.resolve("mesh.yaml.tmp");
+    Files.writeString(tmp, edit.apply(Files.readString(specFile)), StandardCharsets.UTF_8);
+    Files.move(tmp, specFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+  }
+
   void writeRaw(String text) throws Exception {
     Files.writeString(specFile, text, StandardCharsets.UTF_8);
   }

@@ -86,6 +86,33 @@ class ReconcilerIT {
   }
 
   @Test
+  void aControllerReplacedAtAnotherAddressIsPeeredAgainAndTheOthersLinksFollow() throws Exception {
+    converge();
+    await(mesh.controller("ctl3").wipe());
+    // The replacement is reached at another address: the spec now peers over public IPs.
+    String publicIp = mesh.controller("ctl3").publicIp();
+    mesh.writeSpec(b -> b + "    public_ip: " + mesh.controller(b.substring(b.indexOf("name: ") + 6, b.indexOf('\n'))).publicIp() + "\n");
+    mesh.rewrite(y -> y.replace("address: private_ip", "address: public_ip"));
+    mesh.actions.clear();
+
+    TickReport healing = await(loop.tick());
+    assertEquals(SpecUpdate.Status.RELOADED, healing.spec(), () -> healing.specProblems().toString());
+    assertEquals(List.of("ctl3"), List.copyOf(healing.fresh()));
+    var toCtl3 =
+        mesh.actions.stream()
+            .filter(a -> a.action().type().equals("update_peer") && a.action().address().peerKey() == 3)
+            .toList();
+    assertEquals(3, toCtl3.size(), () -> mesh.actions.toString());
+    assertTrue(toCtl3.stream().allMatch(a -> a.status() == ActionEvent.Status.SUCCEEDED), toCtl3::toString);
+    converge();
+    for (String c : List.of("ctl1", "ctl2", "ctl4")) {
+      var link = await(mesh.client(c).getPeering()).peers().get(3);
+      assertEquals(publicIp, link.address());
+      assertTrue(link.reachable(), c + " reaches ctl3 at its new address");
+    }
+  }
+
+  @Test
   void aWipedRootRecoversWithAnotherControllerAsKeysetSource() throws Exception {
     converge();
     var checksum = await(mesh.client("ctl2").getKeyset()).checksum();
