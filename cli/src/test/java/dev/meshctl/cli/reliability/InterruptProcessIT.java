@@ -30,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 class InterruptProcessIT {
   @TempDir Path dir;
   private CliMesh mesh;
+  private Process process;
 
   @BeforeEach
   void start() throws Exception {
@@ -40,6 +41,9 @@ class InterruptProcessIT {
 
   @AfterEach
   void stop() throws Exception {
+    if (process != null) {
+      process.destroyForcibly();
+    }
     mesh.close();
   }
 
@@ -54,7 +58,8 @@ class InterruptProcessIT {
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
     pb.environment().putAll(Map.of("MESHCTL_DEBUG", "1", "NO_COLOR", "1"));
     pb.redirectOutput(dir.resolve("apply.out").toFile()).redirectError(dir.resolve("apply.err").toFile());
-    return pb.start();
+    process = pb.start();
+    return process;
   }
 
   /** Waits until the root controller has its license: the apply is under way and holds the lock. */
