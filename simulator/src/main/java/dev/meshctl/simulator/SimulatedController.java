@@ -13,6 +13,7 @@ import dev.meshctl.simulator.tls.SelfSignedCertificate;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -34,8 +35,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One simulated VNS3 controller: its own HTTP(S) listener, its configuration, and the realism
- * knobs. Everything it does runs on its simulator's event-loop context; the methods that change it
- * hop onto that context and answer a {@link Future}.
+ * knobs. Everything it does runs on its own event-loop context (controllers are spread over
+ * Vert.x's event loops, so a large mesh answers on every core); the methods that change it hop
+ * onto that context and answer a {@link Future}. Its peers read only {@link #peerAnswer()}, an
+ * immutable snapshot it republishes after every change.
  */
 public final class SimulatedController {
   private static final String STATE_FILE = "state.json";
@@ -55,6 +58,10 @@ public final class SimulatedController {
   private volatile ControllerStatus status = ControllerStatus.DOWN;
   private volatile int port;
   private HttpServer server;
+  /** What it answers peers; empty while its listener is closed. Written on its context only. */
+  private volatile Optional<NodeInfo> peerAnswer = Optional.empty();
+  private Context context;
+  private String deployment;
   /** Bumped by every down/up/reboot/wipe so a stale reboot timer does nothing. */
   private long lifecycle;
 
@@ -92,8 +99,40 @@ public final class SimulatedController {
     }
   }
 
-  /** Opens its listener (on the simulator's context). */
-  Future<Void> listen() {
+  /** Gives it an event-loop context of its own (a verticle's); before {@link #open()}. */
+  Future<Void> attach() {
+    Promise<Void> attached = Promise.promise();
+    sim.vertx()
+        .deployVerticle(new VerticleBase() {
+          @Override
+          public Future<?> start() {
+            SimulatedController.this.context = context;
+            return Future.succeededFuture();
+          }
+        })
+        .onComplete(id -> {
+          if (id.succeeded()) {
+            deployment = id.result();
+            attached.complete();
+          } else {
+            attached.fail(id.cause());
+          }
+        });
+    return attached.future();
+  }
+
+  /** Opens its listener for the first time, on its own context. */
+  Future<Void> open() {
+    return onContext(this::listen);
+  }
+
+  /** Gives its context back (after {@link #stop()}). */
+  Future<Void> detach() {
+    return deployment == null ? Future.succeededFuture() : sim.vertx().undeploy(deployment);
+  }
+
+  /** Opens its listener (on its context). */
+  private Future<Void> listen() {
     HttpServerOptions options = new HttpServerOptions().setHost(config.bindHost()).setPort(port).setReuseAddress(true);
     if (certificate != null) {
       options
@@ -111,7 +150,7 @@ public final class SimulatedController {
               port = bound.actualPort();
               status = ControllerStatus.UP;
               data.bootedAt = Instant.now();
-              sim.mesh().invalidate(endpoint());
+              published();
               return (Void) null;
             })
         .recover(
@@ -122,10 +161,10 @@ public final class SimulatedController {
   }
 
   /** Closes its listener: new connections are refused. */
-  Future<Void> closeListener() {
+  private Future<Void> closeListener() {
     HttpServer s = server;
     server = null;
-    sim.mesh().invalidate(endpoint());
+    published();
     return s == null ? Future.succeededFuture() : s.close();
   }
 
@@ -292,7 +331,7 @@ public final class SimulatedController {
               .done(sum, java.util.UUID.nameUUIDFromBytes(sum.getBytes(StandardCharsets.UTF_8)).toString(), Instant.now(), Digests.sha256(keysetToken));
       peerId.ifPresent(id -> d.peerId = Optional.of(id));
       persist();
-      sim.mesh().invalidate(endpoint());
+      published();
       return Future.succeededFuture();
     });
   }
@@ -303,7 +342,13 @@ public final class SimulatedController {
    * the network call would fail then. On the simulator's context.
    */
   Optional<NodeInfo> peerAnswer() {
-    return server == null ? Optional.empty() : Optional.of(NodeInfo.of(data));
+    return peerAnswer;
+  }
+
+  /** Republishes what peers see of it and tells the simulated network it changed. */
+  private void published() {
+    peerAnswer = server == null ? Optional.empty() : Optional.of(NodeInfo.of(data));
+    sim.invalidate(endpoint());
   }
 
   /** Closes for good (simulator shutdown). */
@@ -388,7 +433,7 @@ public final class SimulatedController {
 
   private <T> Future<T> onContext(Callable<Future<T>> action) {
     Promise<T> p = Promise.promise();
-    sim.context().runOnContext(v -> {
+    context.runOnContext(v -> {
       try {
         action.call().onComplete(p);
       } catch (Exception e) {
@@ -428,7 +473,7 @@ public final class SimulatedController {
     @Override
     public void changed() {
       persist();
-      sim.mesh().invalidate(endpoint());
+      published();
     }
 
     @Override
@@ -438,7 +483,7 @@ public final class SimulatedController {
 
     @Override
     public Future<MeshReport> mesh() {
-      return sim.mesh().explore(endpoint(), NodeInfo.of(data));
+      return sim.explore(endpoint(), NodeInfo.of(data));
     }
 
     @Override
@@ -448,6 +493,6 @@ public final class SimulatedController {
   }
 
   Context context() {
-    return sim.context();
+    return context;
   }
 }

@@ -3,6 +3,7 @@ package dev.meshctl.simulator;
 import dev.meshctl.simulator.admin.AdminApi;
 import dev.meshctl.simulator.net.AddressBook;
 import dev.meshctl.simulator.net.HostedNodes;
+import dev.meshctl.simulator.net.MeshReport;
 import dev.meshctl.simulator.net.MeshView;
 import dev.meshctl.simulator.net.NodeInfo;
 import io.vertx.core.Context;
@@ -24,8 +25,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One simulator process's worth of simulated VNS3 controllers, each on its own listener, plus an
- * optional admin listener ({@code /_sim/}). Every controller runs on one event-loop context, so
- * their state needs no locks and a seeded run is reproducible.
+ * optional admin listener ({@code /_sim/}). Each controller runs on its own event-loop context,
+ * so its state needs no locks and its seeded faults are reproducible; the mesh explorer runs on
+ * the simulator's context and reads the controllers' published snapshots.
  *
  * <pre>{@code
  * Simulator sim = Simulator.start(vertx, SimulatorConfig.sequential(4, "127.0.0.1", 0)).await();
@@ -96,8 +98,13 @@ public final class Simulator {
           return null;
         }, false)
         .compose(v -> {
+          List<Future<Void>> attached = new ArrayList<>();
+          controllers.values().forEach(c -> attached.add(c.attach()));
+          return Future.all(attached);
+        })
+        .compose(v -> {
           List<Future<Void>> listening = new ArrayList<>();
-          controllers.values().forEach(c -> listening.add(c.listen()));
+          controllers.values().forEach(c -> listening.add(c.open()));
           return Future.all(listening);
         })
         .compose(v -> {
@@ -127,7 +134,7 @@ public final class Simulator {
     Promise<Void> done = Promise.promise();
     context.runOnContext(v -> {
       List<Future<Void>> closing = new ArrayList<>();
-      controllers.values().forEach(c -> closing.add(c.stop()));
+      controllers.values().forEach(c -> closing.add(c.context() == null ? c.detach() : c.stop().eventually(c::detach)));
       if (admin != null) {
         closing.add(admin.close());
       }
@@ -172,8 +179,26 @@ public final class Simulator {
     return context;
   }
 
-  MeshView mesh() {
-    return mesh;
+  /** Tells the mesh explorer that the hosted controller at {@code endpoint} changed. */
+  void invalidate(String endpoint) {
+    context.runOnContext(v -> mesh.invalidate(endpoint));
+  }
+
+  /**
+   * What the controller at {@code endpoint}, which is {@code self}, sees of the mesh; explored on
+   * the simulator's context, answered on the caller's.
+   */
+  Future<MeshReport> explore(String endpoint, NodeInfo self) {
+    Context back = Vertx.currentContext();
+    Promise<MeshReport> report = Promise.promise();
+    context.runOnContext(v -> mesh.explore(endpoint, self).onComplete(r -> {
+      if (back == null) {
+        report.handle(r);
+      } else {
+        back.runOnContext(x -> report.handle(r));
+      }
+    }));
+    return report.future();
   }
 
   /** The controllers this process hosts, as the mesh explorer contacts them. */

@@ -27,7 +27,12 @@ public final class AddressBook {
 
   /** The endpoint answering for {@code address}, if any. */
   public Optional<String> resolve(String address) {
-    return address == null ? Optional.empty() : Optional.ofNullable(entries.get(key(address)));
+    if (address == null) {
+      return Optional.empty();
+    }
+    // Addresses are almost always stored as written: skip normalizing (an allocation) on a hit.
+    String endpoint = entries.get(address);
+    return Optional.ofNullable(endpoint != null ? endpoint : entries.get(key(address)));
   }
 
   /**

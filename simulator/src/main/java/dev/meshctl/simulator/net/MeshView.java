@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -21,12 +20,11 @@ import java.util.TreeSet;
  * the same keyset, and the other side really answers over the network. Routes advertised by every
  * controller reachable over up links are learned, transitively.
  *
- * <p>Controllers hosted by this process are asked by a direct call ({@link HostedNodes}), others
- * over HTTP ({@code /_sim/peer}). Answers from each controller are cached for a short time and
- * shared by all controllers of this process; a hosted controller that changes drops its own entry
- * at once. Each controller's report is reused until anything in the mesh changes (or the cache
- * time passes, for what remote controllers said), so the reads of a converged 64-controller mesh
- * do not explore it again and again.
+ * <p>Controllers hosted by this process are asked by a direct call ({@link HostedNodes}: the
+ * snapshot each publishes after every change), others over HTTP ({@code /_sim/peer}), whose
+ * answers are cached for a short time and shared by all controllers of this process. A report
+ * that involves hosted controllers only is reused until any hosted controller changes, so the
+ * reads of a converged 64-controller mesh do not explore it again and again.
  */
 public final class MeshView {
   private static final long PROBE_TIMEOUT_MS = 1500;
@@ -48,7 +46,7 @@ public final class MeshView {
 
   private record Hop(Node from, int id, String endpoint) {}
 
-  /** Must be used from one event-loop context only (the simulator's). */
+  /** Must be used from one event-loop context only (the simulator's); {@code hosted} from any thread. */
   public MeshView(WebClient client, AddressBook book, HostedNodes hosted, long ttlMs) {
     this.client = client;
     this.book = book;
@@ -107,9 +105,11 @@ public final class MeshView {
     List<Hop> hops = new ArrayList<>();
     Map<String, Future<Optional<NodeInfo>>> answers = new LinkedHashMap<>();
     for (Node from : frontier) {
-      for (Map.Entry<Integer, String> peer : new TreeMap<>(from.info().peers()).entrySet()) {
+      for (Map.Entry<Integer, String> peer : from.info().peers().entrySet()) {
         Optional<String> endpoint = book.resolve(peer.getValue());
-        if (endpoint.isPresent()) {
+        // Past the first level a link only matters if it leads somewhere new: in a full mesh
+        // that skips almost every check.
+        if (endpoint.isPresent() && (from == x.start || !x.visited.contains(endpoint.get()))) {
           hops.add(new Hop(from, peer.getKey(), endpoint.get()));
           answers.computeIfAbsent(endpoint.get(), this::probe);
           x.remote |= !hosted.hosts(endpoint.get());
@@ -151,20 +151,21 @@ public final class MeshView {
   }
 
   private Future<Optional<NodeInfo>> probe(String endpoint) {
+    if (hosted.hosts(endpoint)) {
+      return Future.succeededFuture(hosted.answer(endpoint));
+    }
     long now = nowMs();
     Cached c = cache.get(endpoint);
     if (c != null && now - c.at() < ttlMs) {
       return c.answer();
     }
     Future<Optional<NodeInfo>> answer =
-        hosted.hosts(endpoint)
-            ? Future.succeededFuture(hosted.answer(endpoint))
-            : client
-                .getAbs(endpoint + "/_sim/peer")
-                .timeout(PROBE_TIMEOUT_MS)
-                .send()
-                .map(r -> r.statusCode() == 200 ? Optional.of(NodeInfo.fromJson(new JsonObject(r.bodyAsString()))) : Optional.<NodeInfo>empty())
-                .otherwise(Optional.empty());
+        client
+            .getAbs(endpoint + "/_sim/peer")
+            .timeout(PROBE_TIMEOUT_MS)
+            .send()
+            .map(r -> r.statusCode() == 200 ? Optional.of(NodeInfo.fromJson(new JsonObject(r.bodyAsString()))) : Optional.<NodeInfo>empty())
+            .otherwise(Optional.empty());
     cache.put(endpoint, new Cached(answer, now));
     return answer;
   }

@@ -3,6 +3,7 @@ package dev.meshctl.simulator.net;
 import dev.meshctl.simulator.state.ControllerData;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +22,8 @@ import java.util.TreeMap;
 public record NodeInfo(
     Optional<Integer> id, Optional<String> checksum, Map<Integer, String> peers, List<String> advertised) {
   public NodeInfo {
-    peers = Map.copyOf(peers);
+    // Sorted by ID: explorations walk peers in this order, which fixes the learned routes' order.
+    peers = Collections.unmodifiableMap(new TreeMap<>(peers));
     advertised = List.copyOf(advertised);
   }
 
@@ -36,7 +38,7 @@ public record NodeInfo(
 
   public JsonObject toJson() {
     JsonObject p = new JsonObject();
-    new TreeMap<>(peers).forEach((k, v) -> p.put(Integer.toString(k), v));
+    peers.forEach((k, v) -> p.put(Integer.toString(k), v));
     JsonObject o = new JsonObject().put("peers", p).put("advertised", new JsonArray(advertised));
     id.ifPresent(i -> o.put("id", i));
     checksum.ifPresent(c -> o.put("checksum", c));
