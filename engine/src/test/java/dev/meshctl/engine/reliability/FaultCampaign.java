@@ -172,8 +172,28 @@ final class FaultCampaign {
   private void reset() throws Exception {
     clearFaults();
     for (SimulatedController c : mesh.sim.controllers()) {
-      await(c.up());
-      await(c.wipe());
+      relisten(c::up);
+      relisten(c::wipe);
+    }
+  }
+
+  /**
+   * Reopens a simulated controller's listener. A reboot the controller started by itself (after
+   * its license parameters) may still be closing the old listener, so the port can be busy for a
+   * moment: try again shortly, as often as needed within a few seconds.
+   */
+  private static void relisten(java.util.function.Supplier<Future<Void>> open) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    while (true) {
+      try {
+        await(open.get());
+        return;
+      } catch (Exception e) {
+        if (System.nanoTime() > deadline || !String.valueOf(e.getMessage()).contains("Address already in use")) {
+          throw e;
+        }
+        Thread.sleep(50);
+      }
     }
   }
 
@@ -181,7 +201,7 @@ final class FaultCampaign {
     mesh.faults.values().forEach(FaultyClient::clear);
     for (SimulatedController c : mesh.sim.controllers()) {
       c.setFaults(FaultConfig.NONE);
-      await(c.up());
+      relisten(c::up);
     }
     // A controller rebooted late in the run may still be coming back.
     for (Vns3Client c : mesh.raw.values()) {
