@@ -56,11 +56,26 @@ public record SimLicense(String licenseId, int controllers) {
         + "\n";
   }
 
+  /** The last text parsed and its result: handlers parse the same license on every request. */
+  private record Parsed(String text, Optional<SimLicense> license) {}
+
+  private static volatile Parsed last = new Parsed("", Optional.empty());
+
   /** The license in {@code text}, if it is one the simulator issued and untouched. */
   public static Optional<SimLicense> parse(String text) {
     if (text == null) {
       return Optional.empty();
     }
+    Parsed p = last;
+    if (p.text().equals(text)) {
+      return p.license();
+    }
+    Optional<SimLicense> license = parseUncached(text);
+    last = new Parsed(text, license);
+    return license;
+  }
+
+  private static Optional<SimLicense> parseUncached(String text) {
     String t = text.strip();
     if (!t.startsWith(BEGIN) || !t.endsWith(END)) {
       return Optional.empty();

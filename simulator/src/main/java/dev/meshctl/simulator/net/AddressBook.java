@@ -6,6 +6,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,6 +24,11 @@ public final class AddressBook {
   /** Makes {@code address} resolve to {@code endpoint} ({@code scheme://host:port}). */
   public void register(String address, String endpoint) {
     entries.put(key(address), normalize(endpoint));
+  }
+
+  /** How many distinct endpoints answer for some address. */
+  public int endpointCount() {
+    return new HashSet<>(entries.values()).size();
   }
 
   /** The endpoint answering for {@code address}, if any. */

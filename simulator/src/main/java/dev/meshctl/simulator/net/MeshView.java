@@ -72,7 +72,7 @@ public final class MeshView {
       return Future.succeededFuture(r.report());
     }
     long startedAt = generation;
-    Exploration x = new Exploration(new Node(key, self));
+    Exploration x = new Exploration(new Node(key, self), book.endpointCount());
     return level(List.of(x.start), x)
         .map(v -> {
           MeshReport report = new MeshReport(x.direct, new ArrayList<>(x.learned));
@@ -90,10 +90,13 @@ public final class MeshView {
     final Set<String> visited = new HashSet<>();
     final Set<Integer> direct = new TreeSet<>();
     final Set<MeshReport.Learned> learned = new LinkedHashSet<>();
+    /** Once every known endpoint is visited, only the start's own links remain to check. */
+    final int endpoints;
     boolean remote;
 
-    Exploration(Node start) {
+    Exploration(Node start, int endpoints) {
       this.start = start;
+      this.endpoints = endpoints;
       visited.add(start.endpoint());
     }
   }
@@ -105,6 +108,9 @@ public final class MeshView {
     List<Hop> hops = new ArrayList<>();
     Map<String, Future<Optional<NodeInfo>>> answers = new LinkedHashMap<>();
     for (Node from : frontier) {
+      if (from != x.start && x.visited.size() >= x.endpoints) {
+        break;
+      }
       for (Map.Entry<Integer, String> peer : from.info().peers().entrySet()) {
         Optional<String> endpoint = book.resolve(peer.getValue());
         // Past the first level a link only matters if it leads somewhere new: in a full mesh
