@@ -1,6 +1,5 @@
 package dev.meshctl.cli;
 
-import dev.meshctl.engine.client.ClientOptions;
 import dev.meshctl.engine.render.HumanRenderer;
 import dev.meshctl.engine.render.JsonRenderer;
 import java.io.PrintWriter;
@@ -36,8 +35,7 @@ final class DiffCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = command.commandLine().getOut();
     PrintWriter err = command.commandLine().getErr();
-    Optional<MeshSession> opened =
-        MeshSession.open(specOptions.file, specOptions.loadOptions(), ClientOptions.DEFAULT, err);
+    Optional<MeshSession> opened = specOptions.open(err);
     if (opened.isEmpty()) {
       return ExitCodes.ERROR;
     }

@@ -1,6 +1,5 @@
 package dev.meshctl.cli;
 
-import dev.meshctl.engine.client.ClientOptions;
 import dev.meshctl.engine.render.DotRenderer;
 import java.io.PrintWriter;
 import java.util.Optional;
@@ -23,8 +22,7 @@ final class GraphCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = command.commandLine().getOut();
     PrintWriter err = command.commandLine().getErr();
-    Optional<MeshSession> opened =
-        MeshSession.open(specOptions.file, specOptions.loadOptions(), ClientOptions.DEFAULT, err);
+    Optional<MeshSession> opened = specOptions.open(err);
     if (opened.isEmpty()) {
       return ExitCodes.ERROR;
     }

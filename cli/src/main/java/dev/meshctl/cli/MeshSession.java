@@ -84,6 +84,14 @@ final class MeshSession implements AutoCloseable {
 
   /** Waits for {@code f} on the calling (non-event-loop) thread: the CLI boundary. */
   <T> T await(Future<T> f) {
+    return block(f);
+  }
+
+  /**
+   * Waits for {@code f} on the calling thread, never an event loop: the CLI boundary. An
+   * interrupt becomes a {@link CancellationException}, a failure its own runtime exception.
+   */
+  static <T> T block(Future<T> f) {
     try {
       return f.toCompletionStage().toCompletableFuture().get();
     } catch (InterruptedException e) {

@@ -1,6 +1,5 @@
 package dev.meshctl.cli;
 
-import dev.meshctl.engine.client.ClientOptions;
 import dev.meshctl.engine.render.HumanRenderer;
 import dev.meshctl.engine.render.JsonRenderer;
 import dev.meshctl.engine.render.MarkdownRenderer;
@@ -66,8 +65,7 @@ final class PlanCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter stdout = command.commandLine().getOut();
     PrintWriter err = command.commandLine().getErr();
-    Optional<MeshSession> opened =
-        MeshSession.open(specOptions.file, specOptions.loadOptions(), ClientOptions.DEFAULT, err);
+    Optional<MeshSession> opened = specOptions.open(err);
     if (opened.isEmpty()) {
       return ExitCodes.ERROR;
     }

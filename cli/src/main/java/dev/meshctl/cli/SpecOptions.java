@@ -1,7 +1,10 @@
 package dev.meshctl.cli;
 
 import dev.meshctl.dsl.load.LoadOptions;
+import dev.meshctl.engine.client.ClientOptions;
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -19,5 +22,13 @@ final class SpecOptions {
   LoadOptions loadOptions() {
     LoadOptions options = LoadOptions.defaults();
     return endpointMap == null ? options : options.withEndpointMap(endpointMap);
+  }
+
+  /**
+   * Opens a session on this spec with the vendor's waits, printing the spec's diagnostics on
+   * {@code err}; empty when the spec has errors.
+   */
+  Optional<MeshSession> open(PrintWriter err) {
+    return MeshSession.open(file, loadOptions(), ClientOptions.DEFAULT, err);
   }
 }

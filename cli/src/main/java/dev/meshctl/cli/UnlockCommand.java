@@ -1,6 +1,5 @@
 package dev.meshctl.cli;
 
-import dev.meshctl.engine.client.ClientOptions;
 import dev.meshctl.engine.lock.Lease;
 import dev.meshctl.engine.lock.LockSettings;
 import dev.meshctl.engine.lock.MeshLock;
@@ -34,8 +33,7 @@ final class UnlockCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = command.commandLine().getOut();
     PrintWriter err = command.commandLine().getErr();
-    Optional<MeshSession> opened =
-        MeshSession.open(specOptions.file, specOptions.loadOptions(), ClientOptions.DEFAULT, err);
+    Optional<MeshSession> opened = specOptions.open(err);
     if (opened.isEmpty()) {
       return ExitCodes.ERROR;
     }
