@@ -1,8 +1,6 @@
 package dev.meshctl.engine.apply;
 
-import dev.meshctl.dsl.model.ApiAccess;
 import dev.meshctl.dsl.model.ControllerSpec;
-import dev.meshctl.dsl.model.Endpoint;
 import dev.meshctl.dsl.model.ExecutionSpec;
 import dev.meshctl.dsl.model.LicenseParameters;
 import dev.meshctl.dsl.model.LicenseSpec;
@@ -11,20 +9,16 @@ import dev.meshctl.dsl.model.PeerAddress;
 import dev.meshctl.dsl.model.PeeringSpec;
 import dev.meshctl.dsl.model.RoutingSpec;
 import dev.meshctl.dsl.model.Secret;
-import dev.meshctl.dsl.model.TlsSpec;
 import dev.meshctl.engine.client.ClientOptions;
-import dev.meshctl.engine.client.RetryPolicy;
 import dev.meshctl.engine.client.Vns3Client;
-import dev.meshctl.engine.client.Vns3Clients;
-import dev.meshctl.engine.client.WaitPolicy;
 import dev.meshctl.engine.lock.LockSettings;
 import dev.meshctl.engine.lock.VariableLeaseStore;
 import dev.meshctl.engine.plan.PlanAction;
 import dev.meshctl.engine.progress.Progress;
+import dev.meshctl.engine.testing.SimulatedMeshes;
 import dev.meshctl.simulator.SimTimings;
 import dev.meshctl.simulator.SimulatedController;
 import dev.meshctl.simulator.Simulator;
-import dev.meshctl.simulator.SimulatorConfig;
 import dev.meshctl.simulator.license.SimLicense;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -32,26 +26,16 @@ import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
-import java.util.concurrent.TimeUnit;
 
 /** N simulated controllers on loopback, the spec that describes them, and clients for them. */
 final class SimulatedMesh implements AutoCloseable {
   static final String PASSWORD = "sim-pw-1";
   static final Secret TOKEN = Secret.of("keyset-token-1");
 
-  /** Waits sized for simulated controllers: polls every 20 ms, two healthy answers after a reboot. */
-  static final WaitPolicy SIM_WAIT =
-      new WaitPolicy(Duration.ofMillis(20), 2, Duration.ofSeconds(2), Duration.ofSeconds(1));
-
-  static final ClientOptions OPTIONS =
-      new ClientOptions(
-          new RetryPolicy(4, Duration.ofMillis(20), Duration.ofMillis(200), 0.5, () -> new Random(7)),
-          SIM_WAIT);
+  static final ClientOptions OPTIONS = SimulatedMeshes.simulatedClients(4, Duration.ofMillis(200), 7);
 
   final Vertx vertx;
   final Simulator sim;
@@ -77,35 +61,11 @@ final class SimulatedMesh implements AutoCloseable {
   static SimulatedMesh start(
       Vertx vertx, int n, SimTimings timings, Duration requestTimeout, Duration timeouts, ClientOptions options)
       throws Exception {
-    SimulatorConfig config =
-        SimulatorConfig.sequential(n, "127.0.0.1", 0)
-            .withTls(false)
-            .withApiPassword(PASSWORD)
-            .withTimings(timings)
-            .withAdminPort(-1);
-    Simulator sim = await(Simulator.start(vertx, config));
+    Simulator sim = await(Simulator.start(vertx, SimulatedMeshes.config(n, timings, PASSWORD)));
     List<ControllerSpec> controllers = new ArrayList<>();
     int id = 0;
     for (SimulatedController c : sim.controllers()) {
-      id++;
-      controllers.add(
-          new ControllerSpec(
-              c.name(),
-              new Endpoint("http", "127.0.0.1", c.port()),
-              c.privateIp(),
-              c.subnet(),
-              Optional.of(c.publicIp()),
-              Optional.empty(),
-              id,
-              Optional.empty(),
-              new ApiAccess(
-                  "api",
-                  Optional.of(Secret.of(PASSWORD)),
-                  Optional.empty(),
-                  TlsSpec.SYSTEM,
-                  Duration.ofSeconds(2),
-                  requestTimeout),
-              List.of()));
+      controllers.add(SimulatedMeshes.controllerSpec(c, ++id, false, Duration.ofSeconds(2), requestTimeout));
     }
     MeshSpec spec =
         new MeshSpec(
@@ -118,10 +78,7 @@ final class SimulatedMesh implements AutoCloseable {
             new PeeringSpec(true, List.of(), PeerAddress.PRIVATE_IP, PeeringSpec.DEFAULT_MTU),
             new RoutingSpec(true, true),
             new ExecutionSpec(10, timeouts, timeouts));
-    Map<String, Vns3Client> clients = new LinkedHashMap<>();
-    for (ControllerSpec c : controllers) {
-      clients.put(c.name(), Vns3Clients.create(vertx, c, options));
-    }
+    Map<String, Vns3Client> clients = SimulatedMeshes.clients(vertx, controllers, options);
     return new SimulatedMesh(vertx, sim, spec, clients);
   }
 
@@ -168,7 +125,7 @@ final class SimulatedMesh implements AutoCloseable {
   }
 
   static <T> T await(Future<T> f) throws Exception {
-    return f.toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
+    return SimulatedMeshes.await(f);
   }
 
   @Override

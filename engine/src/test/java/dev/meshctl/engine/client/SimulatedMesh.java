@@ -1,11 +1,8 @@
 package dev.meshctl.engine.client;
 
-import dev.meshctl.dsl.model.ApiAccess;
 import dev.meshctl.dsl.model.ControllerSpec;
-import dev.meshctl.dsl.model.Endpoint;
 import dev.meshctl.dsl.model.MeshSpec;
-import dev.meshctl.dsl.model.Secret;
-import dev.meshctl.dsl.model.TlsSpec;
+import dev.meshctl.engine.testing.SimulatedMeshes;
 import dev.meshctl.simulator.SimTimings;
 import dev.meshctl.simulator.SimulatedController;
 import dev.meshctl.simulator.Simulator;
@@ -14,10 +11,8 @@ import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Simulated controllers on loopback HTTPS, in their own Vert.x, with the specs and clients that
@@ -34,11 +29,7 @@ public final class SimulatedMesh implements AutoCloseable {
 
   /** @param tls HTTPS with pinned certificates (as real controllers), else plain HTTP */
   public SimulatedMesh(int controllers, SimTimings timings, boolean tls) {
-    SimulatorConfig config =
-        SimulatorConfig.sequential(controllers, "127.0.0.1", 0)
-            .withTimings(timings)
-            .withAdminPort(-1)
-            .withTls(tls);
+    SimulatorConfig config = SimulatedMeshes.config(controllers, timings, tls);
     sim = Await.result(Simulator.start(simVertx, config));
     for (SimulatedController c : sim.controllers()) {
       specs.add(spec(c, tls));
@@ -46,26 +37,8 @@ public final class SimulatedMesh implements AutoCloseable {
   }
 
   private static ControllerSpec spec(SimulatedController c, boolean tls) {
-    ApiAccess api =
-        new ApiAccess(
-            "api",
-            Optional.of(Secret.of(c.apiPassword())),
-            Optional.empty(),
-            tls ? new TlsSpec(Optional.empty(), Optional.of(c.certificateSha256()), false) : TlsSpec.SYSTEM,
-            // Generous: a slow answer on a loaded test machine would be retried and skew the counts.
-            Duration.ofSeconds(30),
-            Duration.ofSeconds(30));
-    return new ControllerSpec(
-        c.name(),
-        new Endpoint(tls ? "https" : "http", "127.0.0.1", c.port()),
-        c.privateIp(),
-        c.subnet(),
-        Optional.of(c.publicIp()),
-        Optional.empty(),
-        specsIndex(c),
-        Optional.empty(),
-        api,
-        List.of());
+    // Generous: a slow answer on a loaded test machine would be retried and skew the counts.
+    return SimulatedMeshes.controllerSpec(c, specsIndex(c), tls, Duration.ofSeconds(30), Duration.ofSeconds(30));
   }
 
   private static int specsIndex(SimulatedController c) {
@@ -79,9 +52,7 @@ public final class SimulatedMesh implements AutoCloseable {
 
   /** One client per controller, by name, on {@code vertx}. */
   public Map<String, Vns3Client> clients(Vertx vertx, ClientOptions options) {
-    Map<String, Vns3Client> m = new LinkedHashMap<>();
-    specs.forEach(s -> m.put(s.name(), Vns3Clients.create(vertx, s, options)));
-    return m;
+    return SimulatedMeshes.clients(vertx, specs, options);
   }
 
   public SimulatedController controller(String name) {

@@ -3,14 +3,12 @@ package dev.meshctl.engine.reconcile;
 import dev.meshctl.dsl.load.LoadOptions;
 import dev.meshctl.dsl.load.LoadResult;
 import dev.meshctl.engine.client.ClientOptions;
-import dev.meshctl.engine.client.RetryPolicy;
 import dev.meshctl.engine.client.Vns3Client;
-import dev.meshctl.engine.client.WaitPolicy;
 import dev.meshctl.engine.lock.LockSettings;
+import dev.meshctl.engine.testing.SimulatedMeshes;
 import dev.meshctl.simulator.SimTimings;
 import dev.meshctl.simulator.SimulatedController;
 import dev.meshctl.simulator.Simulator;
-import dev.meshctl.simulator.SimulatorConfig;
 import dev.meshctl.simulator.license.SimLicense;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -21,9 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -35,10 +31,7 @@ final class ReconcileMesh implements AutoCloseable {
   static final String TOKEN = "keyset-token-secret-7";
 
   /** Client waits sized for simulated controllers. */
-  static final ClientOptions SIM_CLIENTS =
-      new ClientOptions(
-          new RetryPolicy(3, Duration.ofMillis(20), Duration.ofMillis(100), 0.5, () -> new Random(3)),
-          new WaitPolicy(Duration.ofMillis(20), 2, Duration.ofSeconds(2), Duration.ofSeconds(1)));
+  static final ClientOptions SIM_CLIENTS = SimulatedMeshes.simulatedClients(3, Duration.ofMillis(100), 3);
 
   final Vertx vertx;
   final Simulator sim;
@@ -68,13 +61,7 @@ final class ReconcileMesh implements AutoCloseable {
 
   static ReconcileMesh start(Vertx vertx, int n, SimTimings timings, Path dir, ClientOptions clients)
       throws Exception {
-    SimulatorConfig config =
-        SimulatorConfig.sequential(n, "127.0.0.1", 0)
-            .withTls(false)
-            .withApiPassword(PASSWORD)
-            .withTimings(timings)
-            .withAdminPort(-1);
-    Simulator sim = await(Simulator.start(vertx, config));
+    Simulator sim = await(Simulator.start(vertx, SimulatedMeshes.config(n, timings, PASSWORD)));
     ReconcileMesh mesh = new ReconcileMesh(vertx, sim, dir, n, clients);
     Files.writeString(dir.resolve("license.txt"), SimLicense.issue(n).text(), StandardCharsets.UTF_8);
     mesh.writeSpec(Function.identity());
@@ -180,7 +167,7 @@ final class ReconcileMesh implements AutoCloseable {
   }
 
   static <T> T await(Future<T> f) throws Exception {
-    return f.toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
+    return SimulatedMeshes.await(f);
   }
 
   @Override
