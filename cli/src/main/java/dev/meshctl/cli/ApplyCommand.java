@@ -117,14 +117,10 @@ final class ApplyCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = command.commandLine().getOut();
     PrintWriter err = command.commandLine().getErr();
-    ClientOptions clientOptions;
-    switch (waits.toLowerCase(Locale.ROOT)) {
-      case "vns3" -> clientOptions = ClientOptions.DEFAULT;
-      case "simulated" -> clientOptions = ClientOptions.SIMULATED;
-      default -> {
-        err.println("meshctl: error: --waits must be vns3 or simulated, not '" + waits + "'");
-        return ExitCodes.ERROR;
-      }
+    Optional<ClientOptions> clientOptions = Waits.clientOptions(waits);
+    if (clientOptions.isEmpty()) {
+      err.println("meshctl: error: " + Waits.invalid(waits));
+      return ExitCodes.ERROR;
     }
     if (parallelism != null && parallelism < 1) {
       err.println("meshctl: error: --parallelism must be at least 1");
@@ -147,7 +143,7 @@ final class ApplyCommand implements Callable<Integer> {
       }
     }
     LoadOptions load = specOptions.loadOptions();
-    Optional<MeshSession> opened = MeshSession.open(specFile, load, clientOptions, err);
+    Optional<MeshSession> opened = MeshSession.open(specFile, load, clientOptions.get(), err);
     if (opened.isEmpty()) {
       return ExitCodes.ERROR;
     }
@@ -167,8 +163,7 @@ final class ApplyCommand implements Callable<Integer> {
 
   private ApplyRunner.Settings settings() {
     boolean tty = System.console() != null;
-    String noColorEnv = System.getenv("NO_COLOR");
-    Style style = new Style(tty && !noColor && (noColorEnv == null || noColorEnv.isEmpty()));
+    Style style = TerminalStyle.of(noColor);
     return new ApplyRunner.Settings(
         autoApprove,
         Optional.ofNullable(parallelism),

@@ -68,8 +68,7 @@ final class DemoCommand implements Callable<Integer> {
     out = command.commandLine().getOut();
     PrintWriter err = command.commandLine().getErr();
     boolean tty = System.console() != null;
-    String noColorEnv = System.getenv("NO_COLOR");
-    style = new Style(tty && !noColor && (noColorEnv == null || noColorEnv.isEmpty()));
+    style = TerminalStyle.of(noColor);
     if (!Files.isRegularFile(specFile)) {
       err.println(
           "meshctl: error: " + specFile + " not found: run 'meshctl demo' from the meshctl checkout, or give --spec FILE");

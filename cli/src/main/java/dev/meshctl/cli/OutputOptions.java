@@ -16,14 +16,9 @@ final class OutputOptions {
       description = "Exit 0 when there is nothing to change, 2 when there are changes, 1 on error.")
   boolean detailedExitCode;
 
-  /**
-   * Colour only for a person at a terminal: stdout is a console, NO_COLOR is unset (any value
-   * disables, per no-color.org) and --no-color was not given.
-   */
+  /** Colour only for a person at a terminal: see {@link TerminalStyle#of}. */
   Style style() {
-    String noColorEnv = System.getenv("NO_COLOR");
-    boolean terminal = System.console() != null;
-    return new Style(terminal && !noColor && (noColorEnv == null || noColorEnv.isEmpty()));
+    return TerminalStyle.of(noColor);
   }
 
   /** 1 when blocked, else 2 for changes with --detailed-exitcode, else 0. */

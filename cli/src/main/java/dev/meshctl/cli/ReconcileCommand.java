@@ -25,10 +25,7 @@ import io.vertx.core.Vertx;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -161,7 +158,7 @@ final class ReconcileCommand implements java.util.concurrent.Callable<Integer> {
       return ExitCodes.ERROR;
     }
     Optional<MetricsServer.Address> address = Optional.ofNullable(listen).flatMap(MetricsServer.Address::parse);
-    ClientOptions clientOptions = "simulated".equals(waits.toLowerCase(Locale.ROOT)) ? ClientOptions.SIMULATED : ClientOptions.DEFAULT;
+    ClientOptions clientOptions = Waits.clientOptions(waits).orElseThrow();
     LoadOptions load = spec.loadOptions();
 
     Vertx vertx = Vertx.vertx();
@@ -275,8 +272,8 @@ final class ReconcileCommand implements java.util.concurrent.Callable<Integer> {
     if (LogFormat.parse(logFormat).isEmpty()) {
       return Optional.of("--log-format must be text or json, not '" + logFormat + "'");
     }
-    if (!waits.equalsIgnoreCase("vns3") && !waits.equalsIgnoreCase("simulated")) {
-      return Optional.of("--waits must be vns3 or simulated, not '" + waits + "'");
+    if (Waits.clientOptions(waits).isEmpty()) {
+      return Optional.of(Waits.invalid(waits));
     }
     if (listen != null && MetricsServer.Address.parse(listen).isEmpty()) {
       return Optional.of("--listen must be HOST:PORT, e.g. 127.0.0.1:9464, not '" + listen + "'");
@@ -301,14 +298,6 @@ final class ReconcileCommand implements java.util.concurrent.Callable<Integer> {
 
   /** Waits for {@code f} on the command's thread: the CLI boundary, never an event loop. */
   private static <T> T await(Future<T> f) {
-    try {
-      return f.toCompletionStage().toCompletableFuture().get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new CancellationException("interrupted");
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause() == null ? e : e.getCause();
-      throw cause instanceof RuntimeException r ? r : new IllegalStateException(cause.getMessage(), cause);
-    }
+    return MeshSession.block(f);
   }
 }
