@@ -2,8 +2,8 @@ package dev.meshctl.cli;
 
 import dev.meshctl.engine.render.HumanRenderer;
 import dev.meshctl.engine.render.JsonRenderer;
+import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -32,22 +32,20 @@ final class DiffCommand implements Callable<Integer> {
   @Mixin OutputOptions output;
 
   @Override
-  public Integer call() {
+  public Integer call() throws IOException {
     PrintWriter out = command.commandLine().getOut();
     PrintWriter err = command.commandLine().getErr();
-    Optional<MeshSession> opened = specOptions.open(err);
-    if (opened.isEmpty()) {
-      return ExitCodes.ERROR;
-    }
-    try (MeshSession session = opened.get()) {
-      Planning p = Planning.compute(session);
-      if (output.json) {
-        out.println(JsonRenderer.diff(p.diff()).encodePrettily());
-      } else {
-        out.print(new HumanRenderer(output.style()).diff(p.diff()));
-      }
-      out.flush();
-      return output.exitCode(p.diff().blocked(), p.diff().hasChanges());
-    }
+    return specOptions.run(
+        err,
+        session -> {
+          Planning p = Planning.compute(session);
+          if (output.json) {
+            out.println(JsonRenderer.diff(p.diff()).encodePrettily());
+          } else {
+            out.print(new HumanRenderer(output.style()).diff(p.diff()));
+          }
+          out.flush();
+          return output.exitCode(p.diff().blocked(), p.diff().hasChanges());
+        });
   }
 }

@@ -1,8 +1,8 @@
 package dev.meshctl.cli;
 
 import dev.meshctl.engine.render.DotRenderer;
+import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,21 +19,19 @@ final class GraphCommand implements Callable<Integer> {
   @Mixin SpecOptions specOptions;
 
   @Override
-  public Integer call() {
+  public Integer call() throws IOException {
     PrintWriter out = command.commandLine().getOut();
     PrintWriter err = command.commandLine().getErr();
-    Optional<MeshSession> opened = specOptions.open(err);
-    if (opened.isEmpty()) {
-      return ExitCodes.ERROR;
-    }
-    try (MeshSession session = opened.get()) {
-      Planning p = Planning.compute(session);
-      out.print(DotRenderer.render(p.plan()));
-      out.flush();
-      p.diff().unreadable().forEach((c, why) -> err.println("meshctl: error: controller \"" + c + "\": cannot read: " + why));
-      p.diff().problems().forEach(d -> err.println(d.format()));
-      err.flush();
-      return p.diff().blocked() ? ExitCodes.ERROR : ExitCodes.OK;
-    }
+    return specOptions.run(
+        err,
+        session -> {
+          Planning p = Planning.compute(session);
+          out.print(DotRenderer.render(p.plan()));
+          out.flush();
+          p.diff().unreadable().forEach((c, why) -> err.println("meshctl: error: controller \"" + c + "\": cannot read: " + why));
+          p.diff().problems().forEach(d -> err.println(d.format()));
+          err.flush();
+          return p.diff().blocked() ? ExitCodes.ERROR : ExitCodes.OK;
+        });
   }
 }

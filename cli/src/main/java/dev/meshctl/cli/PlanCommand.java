@@ -8,7 +8,6 @@ import dev.meshctl.engine.render.SavedPlan;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -65,33 +64,31 @@ final class PlanCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter stdout = command.commandLine().getOut();
     PrintWriter err = command.commandLine().getErr();
-    Optional<MeshSession> opened = specOptions.open(err);
-    if (opened.isEmpty()) {
-      return ExitCodes.ERROR;
-    }
-    try (MeshSession session = opened.get()) {
-      Planning p = Planning.compute(session);
-      SavedPlan saved = p.saved(specOptions.file);
-      if (output.json || format == Format.json) {
-        stdout.println(JsonRenderer.plan(saved).encodePrettily());
-      } else if (format == Format.markdown) {
-        stdout.print(MarkdownRenderer.plan(p.plan(), p.diff(), specOptions.file.toString()));
-      } else {
-        stdout.print(new HumanRenderer(output.style()).plan(p.plan(), p.diff()));
-      }
-      if (out != null) {
-        PlanFile.write(saved, out);
-        // On stderr, so --json output stays one document.
-        err.println(
-            "Saved the plan to "
-                + out
-                + (p.diff().blocked() ? " (apply will refuse it until the problems above are solved)" : "")
-                + ". To run exactly these actions: meshctl apply "
-                + out);
-      }
-      stdout.flush();
-      err.flush();
-      return output.exitCode(p.diff().blocked(), !p.plan().isEmpty());
-    }
+    return specOptions.run(
+        err,
+        session -> {
+          Planning p = Planning.compute(session);
+          SavedPlan saved = p.saved(specOptions.file);
+          if (output.json || format == Format.json) {
+            stdout.println(JsonRenderer.plan(saved).encodePrettily());
+          } else if (format == Format.markdown) {
+            stdout.print(MarkdownRenderer.plan(p.plan(), p.diff(), specOptions.file.toString()));
+          } else {
+            stdout.print(new HumanRenderer(output.style()).plan(p.plan(), p.diff()));
+          }
+          if (out != null) {
+            PlanFile.write(saved, out);
+            // On stderr, so --json output stays one document.
+            err.println(
+                "Saved the plan to "
+                    + out
+                    + (p.diff().blocked() ? " (apply will refuse it until the problems above are solved)" : "")
+                    + ". To run exactly these actions: meshctl apply "
+                    + out);
+          }
+          stdout.flush();
+          err.flush();
+          return output.exitCode(p.diff().blocked(), !p.plan().isEmpty());
+        });
   }
 }

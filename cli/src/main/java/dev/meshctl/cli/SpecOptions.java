@@ -2,6 +2,7 @@ package dev.meshctl.cli;
 
 import dev.meshctl.dsl.load.LoadOptions;
 import dev.meshctl.engine.client.ClientOptions;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -30,5 +31,24 @@ final class SpecOptions {
    */
   Optional<MeshSession> open(PrintWriter err) {
     return MeshSession.open(file, loadOptions(), ClientOptions.DEFAULT, err);
+  }
+
+  /** What a command does with an open session; answers the exit code. */
+  interface SessionCommand {
+    int run(MeshSession session) throws IOException;
+  }
+
+  /**
+   * Opens a session as {@link #open} does and runs {@code command} in it, closing it after; exit 1
+   * when the spec has errors (its diagnostics are printed, no request is sent).
+   */
+  int run(PrintWriter err, SessionCommand command) throws IOException {
+    Optional<MeshSession> opened = open(err);
+    if (opened.isEmpty()) {
+      return ExitCodes.ERROR;
+    }
+    try (MeshSession session = opened.get()) {
+      return command.run(session);
+    }
   }
 }

@@ -4,6 +4,7 @@ import dev.meshctl.engine.lock.Lease;
 import dev.meshctl.engine.lock.LockSettings;
 import dev.meshctl.engine.lock.MeshLock;
 import dev.meshctl.engine.lock.VariableLeaseStore;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.Optional;
@@ -30,34 +31,32 @@ final class UnlockCommand implements Callable<Integer> {
   @Mixin SpecOptions specOptions;
 
   @Override
-  public Integer call() {
+  public Integer call() throws IOException {
     PrintWriter out = command.commandLine().getOut();
     PrintWriter err = command.commandLine().getErr();
-    Optional<MeshSession> opened = specOptions.open(err);
-    if (opened.isEmpty()) {
-      return ExitCodes.ERROR;
-    }
-    try (MeshSession session = opened.get()) {
-      String root = session.spec().root();
-      MeshLock lock =
-          new MeshLock(
-              session.vertx(),
-              new VariableLeaseStore(session.clients().get(root)),
-              LockSettings.DEFAULT,
-              Clock.systemUTC());
-      try {
-        Optional<Lease> was = session.await(lock.breakLock());
-        out.println(
-            was.map(l -> "Deleted the apply lock held by " + l.describe() + ".")
-                .orElse("The mesh was not locked."));
-        return ExitCodes.OK;
-      } catch (RuntimeException e) {
-        err.println("meshctl: error: " + e.getMessage());
-        return ExitCodes.ERROR;
-      } finally {
-        out.flush();
-        err.flush();
-      }
-    }
+    return specOptions.run(
+        err,
+        session -> {
+          String root = session.spec().root();
+          MeshLock lock =
+              new MeshLock(
+                  session.vertx(),
+                  new VariableLeaseStore(session.clients().get(root)),
+                  LockSettings.DEFAULT,
+                  Clock.systemUTC());
+          try {
+            Optional<Lease> was = session.await(lock.breakLock());
+            out.println(
+                was.map(l -> "Deleted the apply lock held by " + l.describe() + ".")
+                    .orElse("The mesh was not locked."));
+            return ExitCodes.OK;
+          } catch (RuntimeException e) {
+            err.println("meshctl: error: " + e.getMessage());
+            return ExitCodes.ERROR;
+          } finally {
+            out.flush();
+            err.flush();
+          }
+        });
   }
 }
