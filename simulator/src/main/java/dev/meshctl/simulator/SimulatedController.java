@@ -351,12 +351,13 @@ public final class SimulatedController {
     sim.invalidate(endpoint());
   }
 
-  /** Closes for good (simulator shutdown). */
+  /** Closes for good (simulator shutdown); completes once its pending state writes are done. */
   Future<Void> stop() {
     return onContext(() -> {
       lifecycle++;
       status = ControllerStatus.DOWN;
-      return closeListener();
+      // State writes are ordered blocking tasks of its context: an ordered no-op runs after them.
+      return closeListener().transform(x -> context.executeBlocking(() -> null, true)).mapEmpty();
     });
   }
 
