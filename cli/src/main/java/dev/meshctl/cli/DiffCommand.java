@@ -2,10 +2,7 @@ package dev.meshctl.cli;
 
 import dev.meshctl.engine.render.HumanRenderer;
 import dev.meshctl.engine.render.JsonRenderer;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -26,26 +23,18 @@ import picocli.CommandLine.Mixin;
       "  meshctl diff mesh.yaml",
       "  meshctl diff --detailed-exitcode --no-color mesh.yaml   # CI drift check"
     })
-final class DiffCommand implements Callable<Integer> {
-  @CommandLine.Spec CommandLine.Model.CommandSpec command;
-  @Mixin SpecOptions specOptions;
+final class DiffCommand extends SessionCommand {
   @Mixin OutputOptions output;
 
   @Override
-  public Integer call() throws IOException {
-    PrintWriter out = command.commandLine().getOut();
-    PrintWriter err = command.commandLine().getErr();
-    return specOptions.run(
-        err,
-        session -> {
-          Planning p = Planning.compute(session);
-          if (output.json) {
-            out.println(JsonRenderer.diff(p.diff()).encodePrettily());
-          } else {
-            out.print(new HumanRenderer(output.style()).diff(p.diff()));
-          }
-          out.flush();
-          return output.exitCode(p.diff().blocked(), p.diff().hasChanges());
-        });
+  int run(MeshSession session, PrintWriter out, PrintWriter err) {
+    Planning p = Planning.compute(session);
+    if (output.json) {
+      out.println(JsonRenderer.diff(p.diff()).encodePrettily());
+    } else {
+      out.print(new HumanRenderer(output.style()).diff(p.diff()));
+    }
+    out.flush();
+    return output.exitCode(p.diff().blocked(), p.diff().hasChanges());
   }
 }

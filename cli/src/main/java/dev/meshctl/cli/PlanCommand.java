@@ -8,8 +8,6 @@ import dev.meshctl.engine.render.SavedPlan;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -36,9 +34,7 @@ import picocli.CommandLine.Option;
       "  meshctl plan --json mesh.yaml",
       "  meshctl plan mesh.yaml --format markdown > plan.md   # for a pull-request comment"
     })
-final class PlanCommand implements Callable<Integer> {
-  @CommandLine.Spec CommandLine.Model.CommandSpec command;
-  @Mixin SpecOptions specOptions;
+final class PlanCommand extends SessionCommand {
   @Mixin OutputOptions output;
 
   @Option(
@@ -61,34 +57,28 @@ final class PlanCommand implements Callable<Integer> {
   Format format = Format.human;
 
   @Override
-  public Integer call() throws IOException {
-    PrintWriter stdout = command.commandLine().getOut();
-    PrintWriter err = command.commandLine().getErr();
-    return specOptions.run(
-        err,
-        session -> {
-          Planning p = Planning.compute(session);
-          SavedPlan saved = p.saved(specOptions.file);
-          if (output.json || format == Format.json) {
-            stdout.println(JsonRenderer.plan(saved).encodePrettily());
-          } else if (format == Format.markdown) {
-            stdout.print(MarkdownRenderer.plan(p.plan(), p.diff(), specOptions.file.toString()));
-          } else {
-            stdout.print(new HumanRenderer(output.style()).plan(p.plan(), p.diff()));
-          }
-          if (out != null) {
-            PlanFile.write(saved, out);
-            // On stderr, so --json output stays one document.
-            err.println(
-                "Saved the plan to "
-                    + out
-                    + (p.diff().blocked() ? " (apply will refuse it until the problems above are solved)" : "")
-                    + ". To run exactly these actions: meshctl apply "
-                    + out);
-          }
-          stdout.flush();
-          err.flush();
-          return output.exitCode(p.diff().blocked(), !p.plan().isEmpty());
-        });
+  int run(MeshSession session, PrintWriter stdout, PrintWriter err) throws IOException {
+    Planning p = Planning.compute(session);
+    SavedPlan saved = p.saved(specOptions.file);
+    if (output.json || format == Format.json) {
+      stdout.println(JsonRenderer.plan(saved).encodePrettily());
+    } else if (format == Format.markdown) {
+      stdout.print(MarkdownRenderer.plan(p.plan(), p.diff(), specOptions.file.toString()));
+    } else {
+      stdout.print(new HumanRenderer(output.style()).plan(p.plan(), p.diff()));
+    }
+    if (out != null) {
+      PlanFile.write(saved, out);
+      // On stderr, so --json output stays one document.
+      err.println(
+          "Saved the plan to "
+              + out
+              + (p.diff().blocked() ? " (apply will refuse it until the problems above are solved)" : "")
+              + ". To run exactly these actions: meshctl apply "
+              + out);
+    }
+    stdout.flush();
+    err.flush();
+    return output.exitCode(p.diff().blocked(), !p.plan().isEmpty());
   }
 }

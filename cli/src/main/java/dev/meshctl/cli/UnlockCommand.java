@@ -4,14 +4,10 @@ import dev.meshctl.engine.lock.Lease;
 import dev.meshctl.engine.lock.LockSettings;
 import dev.meshctl.engine.lock.MeshLock;
 import dev.meshctl.engine.lock.VariableLeaseStore;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 /** {@code meshctl unlock}: deletes the apply lock of a mesh whose holder died. */
 @Command(
@@ -26,37 +22,28 @@ import picocli.CommandLine.Mixin;
       "Example:",
       "  meshctl unlock mesh.yaml"
     })
-final class UnlockCommand implements Callable<Integer> {
-  @CommandLine.Spec CommandLine.Model.CommandSpec command;
-  @Mixin SpecOptions specOptions;
-
+final class UnlockCommand extends SessionCommand {
   @Override
-  public Integer call() throws IOException {
-    PrintWriter out = command.commandLine().getOut();
-    PrintWriter err = command.commandLine().getErr();
-    return specOptions.run(
-        err,
-        session -> {
-          String root = session.spec().root();
-          MeshLock lock =
-              new MeshLock(
-                  session.vertx(),
-                  new VariableLeaseStore(session.clients().get(root)),
-                  LockSettings.DEFAULT,
-                  Clock.systemUTC());
-          try {
-            Optional<Lease> was = session.await(lock.breakLock());
-            out.println(
-                was.map(l -> "Deleted the apply lock held by " + l.describe() + ".")
-                    .orElse("The mesh was not locked."));
-            return ExitCodes.OK;
-          } catch (RuntimeException e) {
-            err.println("meshctl: error: " + e.getMessage());
-            return ExitCodes.ERROR;
-          } finally {
-            out.flush();
-            err.flush();
-          }
-        });
+  int run(MeshSession session, PrintWriter out, PrintWriter err) {
+    String root = session.spec().root();
+    MeshLock lock =
+        new MeshLock(
+            session.vertx(),
+            new VariableLeaseStore(session.clients().get(root)),
+            LockSettings.DEFAULT,
+            Clock.systemUTC());
+    try {
+      Optional<Lease> was = session.await(lock.breakLock());
+      out.println(
+          was.map(l -> "Deleted the apply lock held by " + l.describe() + ".")
+              .orElse("The mesh was not locked."));
+      return ExitCodes.OK;
+    } catch (RuntimeException e) {
+      err.println("meshctl: error: " + e.getMessage());
+      return ExitCodes.ERROR;
+    } finally {
+      out.flush();
+      err.flush();
+    }
   }
 }
