@@ -131,8 +131,37 @@ public final class SimulatedController {
     return deployment == null ? Future.succeededFuture() : sim.vertx().undeploy(deployment);
   }
 
-  /** Opens its listener (on its context). */
+  /** How long reopening a listener keeps trying while its port is briefly taken. */
+  private static final int REBIND_ATTEMPTS = 50;
+
+  private static final long REBIND_INTERVAL_MS = 100;
+
+  /** Whether its listener was open once: a first bind that fails is an error at once. */
+  private boolean listenedBefore;
+
+  /**
+   * Opens its listener (on its context). Reopening after down, reboot or wipe keeps its port, and
+   * that port may be held for a moment by a connection the machine gave it to as a local port:
+   * then it tries again on a timer, as an appliance's API comes back a little later.
+   */
   private Future<Void> listen() {
+    boolean reopening = listenedBefore;
+    return bind().recover(e -> reopening ? rebind(REBIND_ATTEMPTS, e) : Future.failedFuture(e));
+  }
+
+  private Future<Void> rebind(int attemptsLeft, Throwable last) {
+    if (attemptsLeft == 0) {
+      return Future.failedFuture(last);
+    }
+    Promise<Void> retried = Promise.promise();
+    sim.vertx()
+        .setTimer(
+            REBIND_INTERVAL_MS,
+            t -> bind().recover(e -> rebind(attemptsLeft - 1, e)).onComplete(retried));
+    return retried.future();
+  }
+
+  private Future<Void> bind() {
     HttpServerOptions options = new HttpServerOptions().setHost(config.bindHost()).setPort(port).setReuseAddress(true);
     if (certificate != null) {
       options
@@ -147,6 +176,7 @@ public final class SimulatedController {
         .map(
             bound -> {
               server = bound;
+              listenedBefore = true;
               port = bound.actualPort();
               status = ControllerStatus.UP;
               data.bootedAt = Instant.now();
