@@ -2,12 +2,7 @@ package dev.meshctl.engine.apply;
 
 import dev.meshctl.dsl.model.ControllerSpec;
 import dev.meshctl.dsl.model.ExecutionSpec;
-import dev.meshctl.dsl.model.LicenseParameters;
-import dev.meshctl.dsl.model.LicenseSpec;
 import dev.meshctl.dsl.model.MeshSpec;
-import dev.meshctl.dsl.model.PeerAddress;
-import dev.meshctl.dsl.model.PeeringSpec;
-import dev.meshctl.dsl.model.RoutingSpec;
 import dev.meshctl.dsl.model.Secret;
 import dev.meshctl.engine.client.ClientOptions;
 import dev.meshctl.engine.client.Vns3Client;
@@ -19,11 +14,9 @@ import dev.meshctl.engine.testing.SimulatedMeshes;
 import dev.meshctl.simulator.SimTimings;
 import dev.meshctl.simulator.SimulatedController;
 import dev.meshctl.simulator.Simulator;
-import dev.meshctl.simulator.license.SimLicense;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,16 +61,7 @@ final class SimulatedMesh implements AutoCloseable {
       controllers.add(SimulatedMeshes.controllerSpec(c, ++id, false, Duration.ofSeconds(2), requestTimeout));
     }
     MeshSpec spec =
-        new MeshSpec(
-            Path.of("mesh.yaml"),
-            "sim-topology",
-            controllers,
-            controllers.get(0).name(),
-            new LicenseSpec(Path.of("license.txt"), Secret.of(SimLicense.issue(n).text()), LicenseParameters.DEFAULT),
-            TOKEN,
-            new PeeringSpec(true, List.of(), PeerAddress.PRIVATE_IP, PeeringSpec.DEFAULT_MTU),
-            new RoutingSpec(true, true),
-            new ExecutionSpec(10, timeouts, timeouts));
+        SimulatedMeshes.fullMeshSpec("sim-topology", controllers, TOKEN, new ExecutionSpec(10, timeouts, timeouts));
     Map<String, Vns3Client> clients = SimulatedMeshes.clients(vertx, controllers, options);
     return new SimulatedMesh(vertx, sim, spec, clients);
   }

@@ -4,16 +4,12 @@ import dev.meshctl.dsl.model.ApiAccess;
 import dev.meshctl.dsl.model.ControllerSpec;
 import dev.meshctl.dsl.model.Endpoint;
 import dev.meshctl.dsl.model.ExecutionSpec;
-import dev.meshctl.dsl.model.LicenseParameters;
-import dev.meshctl.dsl.model.LicenseSpec;
 import dev.meshctl.dsl.model.MeshSpec;
-import dev.meshctl.dsl.model.PeerAddress;
-import dev.meshctl.dsl.model.PeeringSpec;
-import dev.meshctl.dsl.model.RoutingSpec;
 import dev.meshctl.dsl.model.Secret;
 import dev.meshctl.dsl.model.TlsSpec;
 import dev.meshctl.engine.apply.ActionCost;
 import dev.meshctl.engine.apply.ApplyEngine;
+import dev.meshctl.engine.testing.SimulatedMeshes;
 import dev.meshctl.engine.client.ClientOptions;
 import dev.meshctl.engine.client.RetryPolicy;
 import dev.meshctl.engine.client.Vns3Client;
@@ -25,10 +21,8 @@ import dev.meshctl.simulator.SimTimings;
 import dev.meshctl.simulator.SimulatedController;
 import dev.meshctl.simulator.Simulator;
 import dev.meshctl.simulator.SimulatorConfig;
-import dev.meshctl.simulator.license.SimLicense;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -111,17 +105,7 @@ final class CampaignMesh implements AutoCloseable {
               List.of()));
     }
     Duration jobs = Duration.ofSeconds(3);
-    MeshSpec spec =
-        new MeshSpec(
-            Path.of("mesh.yaml"),
-            "campaign",
-            controllers,
-            controllers.get(0).name(),
-            new LicenseSpec(Path.of("license.txt"), Secret.of(SimLicense.issue(n).text()), LicenseParameters.DEFAULT),
-            TOKEN,
-            new PeeringSpec(true, List.of(), PeerAddress.PRIVATE_IP, PeeringSpec.DEFAULT_MTU),
-            new RoutingSpec(true, true),
-            new ExecutionSpec(8, jobs, jobs));
+    MeshSpec spec = SimulatedMeshes.fullMeshSpec("campaign", controllers, TOKEN, new ExecutionSpec(8, jobs, jobs));
     Map<String, Vns3Client> clients = new LinkedHashMap<>();
     Map<String, Vns3Client> raw = new LinkedHashMap<>();
     Map<String, FaultyClient> faults = new LinkedHashMap<>();

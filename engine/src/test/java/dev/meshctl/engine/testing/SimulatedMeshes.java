@@ -3,6 +3,13 @@ package dev.meshctl.engine.testing;
 import dev.meshctl.dsl.model.ApiAccess;
 import dev.meshctl.dsl.model.ControllerSpec;
 import dev.meshctl.dsl.model.Endpoint;
+import dev.meshctl.dsl.model.ExecutionSpec;
+import dev.meshctl.dsl.model.LicenseParameters;
+import dev.meshctl.dsl.model.LicenseSpec;
+import dev.meshctl.dsl.model.MeshSpec;
+import dev.meshctl.dsl.model.PeerAddress;
+import dev.meshctl.dsl.model.PeeringSpec;
+import dev.meshctl.dsl.model.RoutingSpec;
 import dev.meshctl.dsl.model.Secret;
 import dev.meshctl.dsl.model.TlsSpec;
 import dev.meshctl.engine.client.ClientOptions;
@@ -13,6 +20,8 @@ import dev.meshctl.engine.client.WaitPolicy;
 import dev.meshctl.simulator.SimTimings;
 import dev.meshctl.simulator.SimulatedController;
 import dev.meshctl.simulator.SimulatorConfig;
+import dev.meshctl.simulator.license.SimLicense;
+import java.nio.file.Path;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
@@ -72,6 +81,27 @@ public final class SimulatedMeshes {
   }
 
   /** One client per controller, by name in the given order, on {@code vertx}. */
+  /**
+   * A full-mesh spec over the given controllers (the first is the root) with a simulator license
+   * for exactly that many, default license parameters, peer routes and subnet advertisements.
+   */
+  public static MeshSpec fullMeshSpec(
+      String topology, List<ControllerSpec> controllers, Secret keysetToken, ExecutionSpec execution) {
+    return new MeshSpec(
+        Path.of("mesh.yaml"),
+        topology,
+        controllers,
+        controllers.get(0).name(),
+        new LicenseSpec(
+            Path.of("license.txt"),
+            Secret.of(SimLicense.issue(controllers.size()).text()),
+            LicenseParameters.DEFAULT),
+        keysetToken,
+        new PeeringSpec(true, List.of(), PeerAddress.PRIVATE_IP, PeeringSpec.DEFAULT_MTU),
+        new RoutingSpec(true, true),
+        execution);
+  }
+
   public static Map<String, Vns3Client> clients(Vertx vertx, List<ControllerSpec> controllers, ClientOptions options) {
     Map<String, Vns3Client> clients = new LinkedHashMap<>();
     controllers.forEach(c -> clients.put(c.name(), Vns3Clients.create(vertx, c, options)));
