@@ -5,6 +5,7 @@ import dev.meshctl.simulator.api.Appliance;
 import dev.meshctl.simulator.api.TokenStore;
 import dev.meshctl.simulator.license.SimLicense;
 import dev.meshctl.simulator.net.MeshReport;
+import dev.meshctl.simulator.net.MeshScope;
 import dev.meshctl.simulator.net.NodeInfo;
 import dev.meshctl.simulator.state.ControllerData;
 import dev.meshctl.simulator.state.Digests;
@@ -375,10 +376,16 @@ public final class SimulatedController {
     return peerAnswer;
   }
 
-  /** Republishes what peers see of it and tells the simulated network it changed. */
+  /**
+   * Republishes what peers see of it and, when that changed, tells the simulated network: a route
+   * that is not advertised changes nothing a peer sees, so the others' views stay valid.
+   */
   private void published() {
-    peerAnswer = server == null ? Optional.empty() : Optional.of(NodeInfo.of(data));
-    sim.invalidate(endpoint());
+    Optional<NodeInfo> now = server == null ? Optional.empty() : Optional.of(NodeInfo.of(data));
+    if (!now.equals(peerAnswer)) {
+      peerAnswer = now;
+      sim.invalidate(endpoint());
+    }
   }
 
   /** Closes for good (simulator shutdown); completes once its pending state writes are done. */
@@ -513,8 +520,8 @@ public final class SimulatedController {
     }
 
     @Override
-    public Future<MeshReport> mesh() {
-      return sim.explore(endpoint(), NodeInfo.of(data));
+    public Future<MeshReport> mesh(MeshScope scope) {
+      return sim.explore(endpoint(), NodeInfo.of(data), scope);
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.meshctl.simulator.admin.AdminApi;
 import dev.meshctl.simulator.net.AddressBook;
 import dev.meshctl.simulator.net.HostedNodes;
 import dev.meshctl.simulator.net.MeshReport;
+import dev.meshctl.simulator.net.MeshScope;
 import dev.meshctl.simulator.net.MeshView;
 import dev.meshctl.simulator.net.NodeInfo;
 import io.vertx.core.Context;
@@ -188,10 +189,10 @@ public final class Simulator {
    * What the controller at {@code endpoint}, which is {@code self}, sees of the mesh; explored on
    * the simulator's context, answered on the caller's.
    */
-  Future<MeshReport> explore(String endpoint, NodeInfo self) {
+  Future<MeshReport> explore(String endpoint, NodeInfo self, MeshScope scope) {
     Context back = Vertx.currentContext();
     Promise<MeshReport> report = Promise.promise();
-    context.runOnContext(v -> mesh.explore(endpoint, self).onComplete(r -> {
+    context.runOnContext(v -> mesh.explore(endpoint, self, scope).onComplete(r -> {
       if (back == null) {
         report.handle(r);
       } else {

@@ -3,6 +3,7 @@ package dev.meshctl.simulator.api;
 import dev.meshctl.simulator.SimTimings;
 import dev.meshctl.simulator.SimulatedControllerConfig;
 import dev.meshctl.simulator.net.MeshReport;
+import dev.meshctl.simulator.net.MeshScope;
 import dev.meshctl.simulator.state.ControllerData;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -33,8 +34,11 @@ public interface Appliance {
   /** Reboot after the usual delay (the current answer is still sent). */
   void rebootSoon();
 
-  /** What it sees of the mesh now: which peers are reachable and the learned routes. */
-  Future<MeshReport> mesh();
+  /**
+   * What it sees of the mesh now: which peers are reachable and, for {@link MeshScope#ROUTES},
+   * the learned routes.
+   */
+  Future<MeshReport> mesh(MeshScope scope);
 
   /**
    * Downloads the keyset (and the licensed configuration) from the controller at {@code source}

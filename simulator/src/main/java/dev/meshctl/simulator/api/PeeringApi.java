@@ -3,6 +3,7 @@ package dev.meshctl.simulator.api;
 import static dev.meshctl.simulator.api.Replies.guard;
 
 import dev.meshctl.simulator.net.MeshReport;
+import dev.meshctl.simulator.net.MeshScope;
 import dev.meshctl.simulator.state.ControllerData;
 import dev.meshctl.simulator.state.PeerEntry;
 import io.vertx.core.json.JsonObject;
@@ -105,7 +106,7 @@ final class PeeringApi {
 
   private static void answer(RoutingContext ctx, Appliance a) {
     ControllerData d = a.data();
-    a.mesh().onComplete(res -> Replies.ok(ctx, view(d, res.succeeded() ? res.result() : MeshReport.EMPTY)));
+    a.mesh(MeshScope.LINKS).onComplete(res -> Replies.ok(ctx, view(d, res.succeeded() ? res.result() : MeshReport.EMPTY)));
   }
 
   /** The PeersDetail: every ID the license allows, this controller's and its peers'. */

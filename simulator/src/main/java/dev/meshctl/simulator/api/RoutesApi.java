@@ -3,6 +3,7 @@ package dev.meshctl.simulator.api;
 import static dev.meshctl.simulator.api.Replies.guard;
 
 import dev.meshctl.simulator.net.MeshReport;
+import dev.meshctl.simulator.net.MeshScope;
 import dev.meshctl.simulator.state.Cidrs;
 import dev.meshctl.simulator.state.ControllerData;
 import dev.meshctl.simulator.state.RouteEntry;
@@ -78,7 +79,7 @@ final class RoutesApi {
 
   private static void table(RoutingContext ctx, Appliance a, Optional<String> onlyTable) {
     ControllerData d = a.data();
-    a.mesh().onComplete(res -> {
+    a.mesh(MeshScope.ROUTES).onComplete(res -> {
       JsonObject out = new JsonObject();
       d.routes.values().stream()
           .filter(r -> onlyTable.isEmpty() || onlyTable.get().equals(r.table()))

@@ -20,15 +20,23 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class AddressBook {
   private final Map<String, String> entries = new ConcurrentHashMap<>();
+  /** {@link #endpointCount()}, counted again after a registration; -1 until then. */
+  private volatile int endpointCount = -1;
 
   /** Makes {@code address} resolve to {@code endpoint} ({@code scheme://host:port}). */
   public void register(String address, String endpoint) {
     entries.put(key(address), normalize(endpoint));
+    endpointCount = -1;
   }
 
   /** How many distinct endpoints answer for some address. */
   public int endpointCount() {
-    return new HashSet<>(entries.values()).size();
+    int n = endpointCount;
+    if (n < 0) {
+      n = new HashSet<>(entries.values()).size();
+      endpointCount = n;
+    }
+    return n;
   }
 
   /** The endpoint answering for {@code address}, if any. */

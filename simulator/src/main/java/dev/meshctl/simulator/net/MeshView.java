@@ -40,7 +40,7 @@ public final class MeshView {
 
   private record Cached(Future<Optional<NodeInfo>> answer, long at) {}
 
-  private record Report(long generation, long at, NodeInfo self, MeshReport report) {}
+  private record Report(long generation, long at, NodeInfo self, MeshScope scope, MeshReport report) {}
 
   private record Node(String endpoint, NodeInfo info) {}
 
@@ -60,25 +60,28 @@ public final class MeshView {
     generation++;
   }
 
-  /** What the controller at {@code selfEndpoint}, which is {@code self}, sees of the mesh. */
-  public Future<MeshReport> explore(String selfEndpoint, NodeInfo self) {
+  /**
+   * What the controller at {@code selfEndpoint}, which is {@code self}, sees of the mesh, as far
+   * as {@code scope} asks.
+   */
+  public Future<MeshReport> explore(String selfEndpoint, NodeInfo self, MeshScope scope) {
     if (self.id().isEmpty() || self.peers().isEmpty()) {
       return Future.succeededFuture(MeshReport.EMPTY);
     }
     String key = AddressBook.normalize(selfEndpoint);
     long now = nowMs();
     Report r = reports.get(key);
-    if (r != null && r.generation() == generation && now - r.at() < ttlMs && r.self().equals(self)) {
+    if (r != null && r.generation() == generation && now - r.at() < ttlMs && r.scope().covers(scope) && r.self().equals(self)) {
       return Future.succeededFuture(r.report());
     }
     long startedAt = generation;
-    Exploration x = new Exploration(new Node(key, self), book.endpointCount());
+    Exploration x = new Exploration(new Node(key, self), scope, endpoints());
     return level(List.of(x.start), x)
         .map(v -> {
           MeshReport report = new MeshReport(x.direct, new ArrayList<>(x.learned));
           // What remote controllers said changes without an invalidation: ask them again next time.
           if (generation == startedAt && !x.remote) {
-            reports.put(key, new Report(startedAt, now, self, report));
+            reports.put(key, new Report(startedAt, now, self, scope, report));
           }
           return report;
         });
@@ -90,12 +93,14 @@ public final class MeshView {
     final Set<String> visited = new HashSet<>();
     final Set<Integer> direct = new TreeSet<>();
     final Set<MeshReport.Learned> learned = new LinkedHashSet<>();
+    final MeshScope scope;
     /** Once every known endpoint is visited, only the start's own links remain to check. */
     final int endpoints;
     boolean remote;
 
-    Exploration(Node start, int endpoints) {
+    Exploration(Node start, MeshScope scope, int endpoints) {
       this.start = start;
+      this.scope = scope;
       this.endpoints = endpoints;
       visited.add(start.endpoint());
     }
@@ -136,12 +141,15 @@ public final class MeshView {
         }
         if (x.visited.add(n.get().endpoint())) {
           next.add(n.get());
+          if (x.scope == MeshScope.LINKS) {
+            continue;
+          }
           for (String cidr : n.get().info().advertised()) {
             x.learned.add(new MeshReport.Learned(cidr, n.get().info().id().orElse(0)));
           }
         }
       }
-      return level(next, x);
+      return x.scope == MeshScope.ROUTES ? level(next, x) : Future.succeededFuture();
     });
   }
 
@@ -174,6 +182,10 @@ public final class MeshView {
             .otherwise(Optional.empty());
     cache.put(endpoint, new Cached(answer, now));
     return answer;
+  }
+
+  private int endpoints() {
+    return book.endpointCount();
   }
 
   private static long nowMs() {

@@ -22,6 +22,19 @@ public final class Cidrs {
 
   /** The dotted netmask of an IPv4 CIDR ({@code /24} → {@code 255.255.255.0}). */
   public static String netmask(String cidr) {
+    // Every route of every table answer carries one: the IPv4 case is plain arithmetic.
+    int slash = cidr.indexOf('/');
+    if (slash > 0 && cidr.indexOf(':') < 0) {
+      try {
+        int bits = Integer.parseInt(cidr.substring(slash + 1));
+        if (bits >= 0 && bits <= 32) {
+          long mask = bits == 0 ? 0 : (0xFFFFFFFFL << (32 - bits)) & 0xFFFFFFFFL;
+          return (mask >>> 24) + "." + ((mask >>> 16) & 0xFF) + "." + ((mask >>> 8) & 0xFF) + "." + (mask & 0xFF);
+        }
+      } catch (NumberFormatException e) {
+        // not a prefix length: the library below says what it is
+      }
+    }
     IPAddress a = new IPAddressString(cidr).getAddress();
     if (a == null || a.getNetworkPrefixLength() == null) {
       return "255.255.255.255";
