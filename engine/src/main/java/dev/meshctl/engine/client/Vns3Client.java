@@ -22,6 +22,11 @@ import java.util.OptionalInt;
  * idempotent ({@code POST /peering/peers}, {@code POST /routes}) are never repeated blindly: after
  * an ambiguous failure the client re-reads the state and repeats the write only if it did not
  * land. A 4xx answer is never retried.
+ *
+ * <p>Peer and route writes answer once the controller accepted them. VNS3 answers each of them
+ * with its whole peering or route table; those tables grow with the mesh, and decoding one per
+ * write was most of the CPU an apply of a large mesh spent, so they are not read: the {@code get}
+ * calls read the state.
  */
 public interface Vns3Client {
 
@@ -68,25 +73,25 @@ public interface Vns3Client {
   Future<PeeringState> getPeering();
 
   /** {@code PUT /peering/self}: gives the controller its peer ID. */
-  Future<PeeringState> setPeerId(int id);
+  Future<Void> setPeerId(int id);
 
   /** {@code POST /peering/peers}: adds controller {@code id} at {@code address} as a peer. */
-  Future<PeeringState> createPeer(int id, String address, OptionalInt overlayMtu);
+  Future<Void> createPeer(int id, String address, OptionalInt overlayMtu);
 
   /** {@code PUT /peering/peers/{id}}: changes the address or MTU of a peer link. */
-  Future<PeeringState> updatePeer(int id, String address, OptionalInt overlayMtu);
+  Future<Void> updatePeer(int id, String address, OptionalInt overlayMtu);
 
   /** {@code DELETE /peering/peers/{id}}. */
-  Future<PeeringState> deletePeer(int id);
+  Future<Void> deletePeer(int id);
 
   /** {@code GET /routes}: the whole route table. */
   Future<List<LiveRoute>> getRoutes();
 
-  /** {@code POST /routes}: creates one route; answers the whole table afterwards. */
-  Future<List<LiveRoute>> createRoute(RouteRequest route);
+  /** {@code POST /routes}: creates one route. */
+  Future<Void> createRoute(RouteRequest route);
 
-  /** {@code DELETE /routes/{id}}; answers the whole table afterwards. */
-  Future<List<LiveRoute>> deleteRoute(String id);
+  /** {@code DELETE /routes/{id}}. */
+  Future<Void> deleteRoute(String id);
 
   /**
    * {@code PUT /api_password}. Once the controller accepts it, this client uses the new password

@@ -59,6 +59,9 @@ public final class WebVns3Client implements Vns3Client {
     }
   }
 
+  /** The decoder of a write whose answer is not read: the body is left undecoded. */
+  private static final Function<Object, Boolean> ACKNOWLEDGED = p -> Boolean.TRUE;
+
   private final Vertx vertx;
   private final WebClient web;
   private final String controller;
@@ -176,19 +179,17 @@ public final class WebVns3Client implements Vns3Client {
   }
 
   @Override
-  public Future<PeeringState> setPeerId(int id) {
-    return run(
+  public Future<Void> setPeerId(int id) {
+    return acknowledged(
         write(HttpMethod.PUT, "/peering/self", Safety.ONCE, new JsonObject().put("id", id)),
-        Vns3Wire::peering,
-        () -> getPeering().map(p -> p.selfId().equals(Optional.of(id)) ? Optional.of(p) : Optional.empty()));
+        () -> getPeering().map(p -> p.selfId().equals(Optional.of(id))));
   }
 
   @Override
-  public Future<PeeringState> createPeer(int id, String address, OptionalInt overlayMtu) {
-    return run(
+  public Future<Void> createPeer(int id, String address, OptionalInt overlayMtu) {
+    return acknowledged(
         write(HttpMethod.POST, "/peering/peers", Safety.ONCE, Vns3Wire.peerRequest(OptionalInt.of(id), address, overlayMtu)),
-        Vns3Wire::peering,
-        () -> getPeering().map(p -> hasPeer(p, id, address) ? Optional.of(p) : Optional.empty()));
+        () -> getPeering().map(p -> hasPeer(p, id, address)));
   }
 
   private static boolean hasPeer(PeeringState p, int id, String address) {
@@ -197,40 +198,36 @@ public final class WebVns3Client implements Vns3Client {
   }
 
   @Override
-  public Future<PeeringState> updatePeer(int id, String address, OptionalInt overlayMtu) {
-    return run(
+  public Future<Void> updatePeer(int id, String address, OptionalInt overlayMtu) {
+    return acknowledged(
         write(HttpMethod.PUT, "/peering/peers/" + id, Safety.IDEMPOTENT, Vns3Wire.peerRequest(OptionalInt.empty(), address, overlayMtu)),
-        Vns3Wire::peering,
         null);
   }
 
   @Override
-  public Future<PeeringState> deletePeer(int id) {
+  public Future<Void> deletePeer(int id) {
     // A repeated DELETE of a removed peer may answer 400: look instead of repeating blindly.
-    return run(
+    return acknowledged(
         write(HttpMethod.DELETE, "/peering/peers/" + id, Safety.ONCE, null),
-        Vns3Wire::peering,
         () -> getPeering().map(p -> {
               PeerLink link = p.peers().get(id);
-              return link == null || link.notSet() ? Optional.of(p) : Optional.<PeeringState>empty();
+              return link == null || link.notSet();
             }));
   }
 
   @Override
-  public Future<List<LiveRoute>> createRoute(RouteRequest route) {
+  public Future<Void> createRoute(RouteRequest route) {
     // POST /routes has no idempotency key: a blind repeat would create the route twice.
-    return run(
+    return acknowledged(
         write(HttpMethod.POST, "/routes", Safety.ONCE, Vns3Wire.routeRequest(route)),
-        Vns3Wire::routes,
-        () -> getRoutes().map(rs -> rs.stream().anyMatch(route::sameRoute) ? Optional.of(rs) : Optional.empty()));
+        () -> getRoutes().map(rs -> rs.stream().anyMatch(route::sameRoute)));
   }
 
   @Override
-  public Future<List<LiveRoute>> deleteRoute(String id) {
-    return run(
+  public Future<Void> deleteRoute(String id) {
+    return acknowledged(
         write(HttpMethod.DELETE, "/routes/" + id, Safety.ONCE, null),
-        Vns3Wire::routes,
-        () -> getRoutes().map(rs -> rs.stream().noneMatch(r -> r.id().equals(id)) ? Optional.of(rs) : Optional.empty()));
+        () -> getRoutes().map(rs -> rs.stream().noneMatch(r -> r.id().equals(id))));
   }
 
   @Override
@@ -349,6 +346,16 @@ public final class WebVns3Client implements Vns3Client {
     return attempt(call, decode, landed, options.retry().start());
   }
 
+  /**
+   * Runs a write whose answer is not read (see {@link Vns3Client}); {@code landed}, if given, says
+   * from a fresh read whether the write took effect after an ambiguous failure.
+   */
+  private Future<Void> acknowledged(Call call, Supplier<Future<Boolean>> landed) {
+    Supplier<Future<Optional<Boolean>>> check =
+        landed == null ? null : () -> landed.get().map(yes -> yes ? Optional.of(Boolean.TRUE) : Optional.<Boolean>empty());
+    return run(call, ACKNOWLEDGED, check).mapEmpty();
+  }
+
   private <T> Future<T> attempt(
       Call call,
       Function<Object, T> decode,
@@ -453,6 +460,9 @@ public final class WebVns3Client implements Vns3Client {
       if (type.contains("html")) {
         throw new Vns3Exception(
             new Vns3Error.MalformedResponse(controller, name, "expected JSON, got an HTML page"));
+      }
+      if (decode == ACKNOWLEDGED) {
+        return decode.apply(null);
       }
       try {
         return decode.apply(Vns3Wire.payload(body));

@@ -83,19 +83,21 @@ class WebVns3ClientIT {
   @Test
   void peeringAndRoutes() {
     license();
-    PeeringState self = Await.result(ctl1.setPeerId(1));
-    assertEquals(Optional.of(1), self.selfId());
-    PeeringState peered = Await.result(ctl1.createPeer(2, "10.0.2.10", OptionalInt.of(1400)));
+    Await.result(ctl1.setPeerId(1));
+    assertEquals(Optional.of(1), Await.result(ctl1.getPeering()).selfId());
+    Await.result(ctl1.createPeer(2, "10.0.2.10", OptionalInt.of(1400)));
+    PeeringState peered = Await.result(ctl1.getPeering());
     assertEquals("10.0.2.10", peered.peers().get(2).address());
     assertEquals(1400, peered.peers().get(2).mtu());
 
     RouteRequest r = new RouteRequest("10.0.2.10/32", Optional.of("10.0.1.1"), Optional.of("eth0"), false, 0, Optional.of("peer ctl2"));
-    List<LiveRoute> table = Await.result(ctl1.createRoute(r));
-    LiveRoute created = table.stream().filter(r::sameRoute).findFirst().orElseThrow();
+    Await.result(ctl1.createRoute(r));
+    LiveRoute created = Await.result(ctl1.getRoutes()).stream().filter(r::sameRoute).findFirst().orElseThrow();
     assertTrue(created.editable());
-    List<LiveRoute> after = Await.result(ctl1.deleteRoute(created.id()));
-    assertTrue(after.stream().noneMatch(r::sameRoute));
-    PeeringState unpeered = Await.result(ctl1.deletePeer(2));
+    Await.result(ctl1.deleteRoute(created.id()));
+    assertTrue(Await.result(ctl1.getRoutes()).stream().noneMatch(r::sameRoute));
+    Await.result(ctl1.deletePeer(2));
+    PeeringState unpeered = Await.result(ctl1.getPeering());
     assertTrue(unpeered.peers().get(2) == null || unpeered.peers().get(2).notSet());
   }
 

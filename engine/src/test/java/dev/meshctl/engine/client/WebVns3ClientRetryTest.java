@@ -79,8 +79,7 @@ class WebVns3ClientRetryTest extends WireMockHarness {
   void aRouteThatLandedDespiteAResetIsNotPostedAgain() {
     wm.stubFor(post("/api/routes").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
     wm.stubFor(get("/api/routes").willReturn(okJson(ROUTES)));
-    List<LiveRoute> table = Await.result(client.createRoute(PEER_ROUTE));
-    assertTrue(table.stream().anyMatch(PEER_ROUTE::sameRoute));
+    Await.result(client.createRoute(PEER_ROUTE));
     wm.verify(1, postRequestedFor(urlEqualTo("/api/routes")));
     wm.verify(1, getRequestedFor(urlEqualTo("/api/routes")));
   }
@@ -152,6 +151,16 @@ class WebVns3ClientRetryTest extends WireMockHarness {
     assertTrue(e.message().startsWith("controller \"east-1a\": GET /config: body is not valid JSON"), e.message());
     assertFalse(e.message().contains("tok"));
     wm.verify(1, getRequestedFor(urlEqualTo("/api/config")));
+  }
+
+  @Test
+  void aWriteIsAcknowledgedWithoutReadingTheTableItAnswers() {
+    wm.stubFor(post("/api/routes").willReturn(okJson("{\"response\": {\"1\": {\"no_cidr\": true}}}")));
+    Await.result(client.createRoute(PEER_ROUTE));
+    wm.stubFor(post("/api/peering/peers").willReturn(aResponse().withStatus(200)
+        .withHeader("Content-Type", "text/html").withBody("<html><body>Login</body></html>")));
+    Vns3Error e = Await.error(client.createPeer(2, "10.0.2.10", java.util.OptionalInt.empty()));
+    assertEquals(new Vns3Error.MalformedResponse("east-1a", "POST /peering/peers", "expected JSON, got an HTML page"), e);
   }
 
   @Test
