@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@code meshctl apply}, end to end: read the live state, plan, take the lock, confirm, run the
@@ -162,6 +163,9 @@ public final class ApplyEngine {
     final RequestStats.Counts before = requestCounts();
     /** Completed on the user's cancel, or when the lock is lost mid-run. */
     final Promise<Void> stop = Promise.promise();
+    /** The lock while held; its release, once asked for. */
+    final AtomicReference<HeldLock> held = new AtomicReference<>();
+    final Promise<Void> released = Promise.promise();
 
     Run(ApplyOptions options, ApplyHooks hooks) {
       this.options = options;
@@ -171,9 +175,7 @@ public final class ApplyEngine {
 
     Future<ApplyReport> fromSpec() {
       return read()
-          .compose(ApplyEngine.this::planned)
-          .compose(
-              plan -> {
+          .compose(live -> planned(live).compose(plan -> {
                 Optional<ApplyReport> refused = refusal(plan);
                 if (refused.isPresent()) {
                   return Future.succeededFuture(refused.get());
@@ -181,8 +183,12 @@ public final class ApplyEngine {
                 if (plan.isEmpty()) {
                   return verifyAfter(ApplyOutcome.NO_CHANGES, plan, Optional.empty());
                 }
-                return locked(() -> read().compose(again -> planned(again).compose(p -> runPlan(p, again))));
-              });
+                // Planning is a pure function of the state read: when nothing changed before the
+                // lock was taken, the plan already made is the one to run.
+                return locked(() -> read().compose(again -> again.equals(live)
+                    ? runPlan(plan, again)
+                    : planned(again).compose(p -> runPlan(p, again))));
+              }));
     }
 
     Future<ApplyReport> fromSaved(Plan saved) {
@@ -241,6 +247,8 @@ public final class ApplyEngine {
 
     private Future<ApplyReport> verifyAfter(
         ApplyOutcome ifConverged, Plan plan, Optional<WalkReport<PlanAction>> walk) {
+      // The lock keeps other runs' writes out; verifying only reads, so it need not hold it.
+      releaseLock();
       return new Verifier(vertx, spec, clients)
           .verify(options.verifyTimeout())
           .map(
@@ -271,14 +279,26 @@ public final class ApplyEngine {
                 if (taken.failed()) {
                   return Future.succeededFuture(refused(List.of(taken.cause().getMessage())));
                 }
-                HeldLock held = taken.result();
-                held.lost().onFailure(e -> stop.tryComplete());
+                held.set(taken.result());
+                taken.result().lost().onFailure(e -> stop.tryComplete());
                 return body.get()
                     .transform(
                         done ->
-                            held.release()
-                                .transform(released -> done.succeeded() ? Future.succeededFuture(done.result()) : Future.failedFuture(done.cause())));
+                            releaseLock()
+                                .transform(r -> done.succeeded() ? Future.succeededFuture(done.result()) : Future.failedFuture(done.cause())));
               });
+    }
+
+    /**
+     * Releases the lock if held, once; answers when that release is done. Only awaited by {@link
+     * #locked}, which always holds the lock first.
+     */
+    Future<Void> releaseLock() {
+      HeldLock lock = held.getAndSet(null);
+      if (lock != null) {
+        lock.release().onComplete(released);
+      }
+      return released.future();
     }
 
     private Optional<ApplyReport> refusal(Plan plan) {

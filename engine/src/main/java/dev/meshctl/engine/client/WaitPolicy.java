@@ -6,7 +6,8 @@ import java.time.Duration;
  * How meshctl waits for a controller that reboots or runs a background job: it polls, with a
  * timer between polls, never a sleeping thread.
  *
- * @param pollInterval the time between two polls
+ * @param pollInterval the time from the start of one poll to the start of the next (a slow poll
+ *     is followed at once by the next)
  * @param healthyStreak how many healthy {@code GET /config} answers in a row tell that a rebooted
  *     controller is back (a controller answers for a moment before it goes down, and flaps while
  *     it comes up)

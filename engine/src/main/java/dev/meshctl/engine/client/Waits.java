@@ -55,6 +55,7 @@ final class Waits {
     final long startedNanos = System.nanoTime();
     final Promise<T> done = Promise.promise();
     Optional<String> last = Optional.empty();
+    private long pollStartedNanos;
 
     Poller(Vertx vertx, WaitPolicy policy, Duration timeout, String controller, Supplier<Future<R>> probe) {
       this.vertx = vertx;
@@ -70,6 +71,7 @@ final class Waits {
     }
 
     private void poll() {
+      pollStartedNanos = System.nanoTime();
       probe
           .get()
           .onComplete(
@@ -96,9 +98,15 @@ final class Waits {
       return Duration.ofNanos(System.nanoTime() - startedNanos);
     }
 
-    /** Polls again after the interval, or fails if that would pass the deadline. */
+    /**
+     * Polls again one interval after the last poll started (the poll's own round trip counts
+     * towards it, so a job is seen done at most one interval late), or fails if that would pass
+     * the deadline.
+     */
     private void again() {
-      if (elapsed().plus(policy.pollInterval()).compareTo(timeout) > 0) {
+      long sinceLastPoll = System.nanoTime() - pollStartedNanos;
+      long pause = Math.max(1, policy.pollInterval().toMillis() - sinceLastPoll / 1_000_000);
+      if (elapsed().plusMillis(pause).compareTo(timeout) > 0) {
         String detail =
             notDone()
                 + " after "
@@ -107,7 +115,7 @@ final class Waits {
         fail(new Vns3Error.Timeout(controller, call(), detail));
         return;
       }
-      vertx.setTimer(Math.max(1, policy.pollInterval().toMillis()), id -> poll());
+      vertx.setTimer(pause, id -> poll());
     }
 
     boolean fail(Vns3Error e) {

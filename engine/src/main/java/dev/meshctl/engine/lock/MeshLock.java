@@ -55,27 +55,28 @@ public final class MeshLock {
   }
 
   private Future<HeldLock> attempt(String holder, String id, Instant deadline) {
-    return unavailableOnFailure(store.read())
-        .compose(
-            stored -> {
-              Instant now = clock.instant();
-              if (stored.isEmpty()) {
-                return create(holder, id, deadline);
-              }
-              Optional<Lease> lease = Lease.parse(stored.get());
-              if (lease.isPresent() && !lease.get().expiredAt(now)) {
-                if (lease.get().id().equals(id)) {
-                  return Future.succeededFuture(hold(lease.get()));
-                }
-                if (!now.isBefore(deadline)) {
-                  return Future.failedFuture(new LockHeldException(lease.get()));
-                }
-                Duration pause = min(settings.retryEvery(), Duration.between(now, deadline));
-                return delay(pause).compose(v -> attempt(holder, id, deadline));
-              }
-              // A lapsed lease (or a value that is no lease) belongs to a run that died.
-              return unavailableOnFailure(store.delete()).compose(v -> create(holder, id, deadline));
-            });
+    return unavailableOnFailure(store.read()).compose(stored -> decide(stored, holder, id, deadline));
+  }
+
+  /** What to do about the lease {@code stored} now: hold it, wait for it, take it over or create one. */
+  private Future<HeldLock> decide(Optional<String> stored, String holder, String id, Instant deadline) {
+    Instant now = clock.instant();
+    if (stored.isEmpty()) {
+      return create(holder, id, deadline);
+    }
+    Optional<Lease> lease = Lease.parse(stored.get());
+    if (lease.isPresent() && !lease.get().expiredAt(now)) {
+      if (lease.get().id().equals(id)) {
+        return Future.succeededFuture(hold(lease.get()));
+      }
+      if (!now.isBefore(deadline)) {
+        return Future.failedFuture(new LockHeldException(lease.get()));
+      }
+      Duration pause = min(settings.retryEvery(), Duration.between(now, deadline));
+      return delay(pause).compose(v -> attempt(holder, id, deadline));
+    }
+    // A lapsed lease (or a value that is no lease) belongs to a run that died.
+    return unavailableOnFailure(store.delete()).compose(v -> create(holder, id, deadline));
   }
 
   private Future<HeldLock> create(String holder, String id, Instant deadline) {
@@ -97,7 +98,7 @@ public final class MeshLock {
                                         ? created.cause()
                                         : new IllegalStateException("the lease did not stay")));
                           }
-                          return attempt(holder, id, deadline);
+                          return decide(stored, holder, id, deadline);
                         }));
   }
 
