@@ -54,8 +54,8 @@ class ApplyBenchmarkIT {
             Locale.ROOT,
             "parallelism %d, per controller %d; latency %dms, reboot %ss, keyset generation %ss, download %ss",
             parallelism, perController, LATENCY.toMillis(), REBOOT.toSeconds(), KEYSET_GENERATION.toSeconds(), KEYSET_DOWNLOAD.toSeconds()));
-    rows.add("|   N | actions | apply (s) | bound (s) | ratio | work/P (s) | requests | writes | no-op apply (s) | no-op writes |");
-    rows.add("|----:|--------:|----------:|----------:|------:|-----------:|---------:|-------:|----------------:|-------------:|");
+    rows.add("|   N | actions | apply (s) | bound (s) | ratio | work/P (s) | requests | writes | CPU (s) | CPU/request (ms) | no-op apply (s) | no-op writes |");
+    rows.add("|----:|--------:|----------:|----------:|------:|-----------:|---------:|-------:|--------:|-----------------:|----------------:|-------------:|");
     for (String n : sizes.split(",")) {
       rows.add(run(Integer.parseInt(n.strip()), parallelism, perController));
       System.out.println(rows.get(rows.size() - 1));
@@ -68,6 +68,12 @@ class ApplyBenchmarkIT {
     } catch (IOException e) {
       System.out.println("could not write " + out + ": " + e.getMessage());
     }
+  }
+
+  /** CPU time used by this JVM so far, every thread: meshctl, the simulated controllers, the JIT, the GC. */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private static String run(int n, int parallelism, int perController) throws Exception {
@@ -90,7 +96,9 @@ class ApplyBenchmarkIT {
       ApplyOptions applyOptions =
           ApplyOptions.defaults(parallelism, "bench@local:1").withPerControllerLimit(perController);
       mesh.resetCounts();
+      long cpu0 = processCpuNanos();
       long t0 = System.nanoTime();
+      ApplyTimeline timeline = new ApplyTimeline(t0);
       ApplyReport first =
           await(
               engine.apply(
@@ -101,8 +109,11 @@ class ApplyBenchmarkIT {
                           new dev.meshctl.engine.progress.LineProgress<>(
                               new java.io.PrintWriter(System.out, true), ApplyEngine::label),
                           io.vertx.core.Promise.<Void>promise().future())
-                      : autoApprove()));
-      double seconds = (System.nanoTime() - t0) / 1e9;
+                      : autoApprove(timeline, io.vertx.core.Promise.<Void>promise().future())));
+      long t0End = System.nanoTime();
+      double seconds = (t0End - t0) / 1e9;
+      double cpuSeconds = (processCpuNanos() - cpu0) / 1e9;
+      System.out.println("N=" + n + " timeline: " + timeline.describe(t0End));
       RequestCounts requests = mesh.requests();
       if (first.outcome() != ApplyOutcome.APPLIED) {
         // Report rather than stop: the figures of a failed run say where the time went.
@@ -120,7 +131,7 @@ class ApplyBenchmarkIT {
       double bound = critical.length().toMillis() / 1000.0;
       return String.format(
           Locale.ROOT,
-          "| %3d | %7d | %9.2f | %9.2f | %5.2f | %10.2f | %8d | %6d | %15.2f | %12d |   %s, then %s",
+          "| %3d | %7d | %9.2f | %9.2f | %5.2f | %10.2f | %8d | %6d | %7.2f | %16.2f | %15.2f | %12d |   %s, then %s",
           n,
           plan.order().size(),
           seconds,
@@ -129,6 +140,8 @@ class ApplyBenchmarkIT {
           work.toMillis() / 1000.0 / parallelism,
           requests.total(),
           requests.writes(),
+          cpuSeconds,
+          cpuSeconds * 1000 / Math.max(1, requests.total()),
           noop,
           mesh.writes(),
           first.outcome(),
