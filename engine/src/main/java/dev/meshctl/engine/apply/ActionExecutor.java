@@ -1,6 +1,5 @@
 package dev.meshctl.engine.apply;
 
-import dev.meshctl.dsl.model.ControllerSpec;
 import dev.meshctl.dsl.model.ExecutionSpec;
 import dev.meshctl.dsl.model.MeshSpec;
 import dev.meshctl.engine.client.RouteRequest;
@@ -45,6 +44,8 @@ public final class ActionExecutor {
 
   private final MeshSpec spec;
   private final Map<String, Vns3Client> clients;
+  /** Per controller name: its API's request timeout (looked up for every action). */
+  private final Map<String, Duration> requestTimeouts;
 
   /**
    * @param spec the desired state, for secrets and timeouts
@@ -53,6 +54,9 @@ public final class ActionExecutor {
   public ActionExecutor(MeshSpec spec, Map<String, Vns3Client> clients) {
     this.spec = spec;
     this.clients = Map.copyOf(clients);
+    Map<String, Duration> timeouts = new java.util.HashMap<>();
+    spec.controllers().forEach(c -> timeouts.put(c.name(), c.api().requestTimeout()));
+    this.requestTimeouts = Map.copyOf(timeouts);
   }
 
   /** Runs one action; the future fails with a message naming the controller and the call. */
@@ -91,10 +95,7 @@ public final class ActionExecutor {
   }
 
   private Duration requestTimeout(String controller) {
-    return spec.controller(controller)
-        .map(ControllerSpec::api)
-        .map(a -> a.requestTimeout())
-        .orElse(dev.meshctl.dsl.model.ApiAccess.DEFAULT_REQUEST_TIMEOUT);
+    return requestTimeouts.getOrDefault(controller, dev.meshctl.dsl.model.ApiAccess.DEFAULT_REQUEST_TIMEOUT);
   }
 
   private Future<Void> start(PlanAction action, Vns3Client c) {

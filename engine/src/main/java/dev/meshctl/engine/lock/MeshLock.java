@@ -11,8 +11,8 @@ import java.util.UUID;
 
 /**
  * The apply lock of one mesh: a lease stored on the root controller, so that it holds across
- * machines. Taking it creates the value (the store's one atomic step) and re-reads it to confirm
- * the lease is ours; a lapsed lease (a run that died) is taken over; another run's live lease
+ * machines. Taking it creates the value (the store's one atomic step, which fails if a lease is
+ * there) and re-reads it to see whose lease is stored; a lapsed lease (a run that died) is taken over; another run's live lease
  * makes us wait up to a limit, then refuse with who holds it.
  *
  * <p>Known limit: two runs taking over the same lapsed lease at the same instant can both see
@@ -41,7 +41,8 @@ public final class MeshLock {
    *     {@link LockUnavailableException}
    */
   public Future<HeldLock> acquire(String holder, Duration waitUpTo) {
-    return attempt(holder, UUID.randomUUID().toString(), clock.instant().plus(waitUpTo));
+    // Creating fails when a lease exists, and the re-read after it says whose: no read first.
+    return create(holder, UUID.randomUUID().toString(), clock.instant().plus(waitUpTo));
   }
 
   /** The lease stored now, if any (a value that is not a lease reads as empty). */
