@@ -11,9 +11,9 @@ import dev.meshctl.engine.live.PeeringState;
 import dev.meshctl.dsl.model.PeeringSpec;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
-import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.json.jackson.JacksonCodec;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -30,6 +30,13 @@ import java.util.TreeMap;
  * Field names are those of the vendor's OpenAPI document (6.0.0).
  */
 public final class Vns3Wire {
+  /**
+   * Decodes by streaming straight into the JSON tree. {@code Json.decodeValue} goes through
+   * Jackson's object mapper whenever jackson-databind is on the class path (the schema validator
+   * brings it), which builds plain maps first; every read of a large mesh decodes whole tables.
+   */
+  private static final JacksonCodec JSON = new JacksonCodec();
+
   private Vns3Wire() {}
 
   // ---- answers ------------------------------------------------------------------------------
@@ -41,7 +48,7 @@ public final class Vns3Wire {
   static Object payload(Buffer body) {
     Object json;
     try {
-      json = Json.decodeValue(body);
+      json = JSON.fromBuffer(body);
     } catch (DecodeException e) {
       // The decoder's own message quotes the body, which may hold a secret: say only what failed.
       throw new WireFormatException("body is not valid JSON (" + body.length() + " bytes)");
@@ -62,7 +69,7 @@ public final class Vns3Wire {
    */
   static String errorMessage(Buffer body) {
     try {
-      Object json = Json.decodeValue(body);
+      Object json = JSON.fromBuffer(body);
       if (json instanceof JsonObject o) {
         for (String wrapper : List.of("error", "response")) {
           if (o.getValue(wrapper) instanceof JsonObject e && e.getValue("message") instanceof String m) {

@@ -112,7 +112,8 @@ final class PeeringApi {
   /** The PeersDetail: every ID the license allows, this controller's and its peers'. */
   static JsonObject view(ControllerData d, MeshReport mesh) {
     JsonObject managers = new JsonObject();
-    for (int id = 1; id <= Guards.capacity(d); id++) {
+    int capacity = Guards.capacity(d);
+    for (int id = 1; id <= capacity; id++) {
       JsonObject m = new JsonObject().put("id", id);
       PeerEntry p = d.peers.get(id);
       if (d.peerId.equals(Optional.of(id))) {
