@@ -6,6 +6,7 @@ import dev.meshctl.engine.client.RequestStats;
 import dev.meshctl.engine.client.Vns3Client;
 import dev.meshctl.engine.desired.DesiredMesh;
 import dev.meshctl.engine.desired.MeshExpander;
+import dev.meshctl.engine.diff.MeshDiff;
 import dev.meshctl.engine.diff.MeshDiffer;
 import dev.meshctl.engine.live.LiveStateReader;
 import dev.meshctl.engine.live.MeshState;
@@ -107,6 +108,16 @@ public final class ApplyEngine {
     return vertx.executeBlocking(() -> plan(live), false);
   }
 
+  /** The differences between the spec and {@code live}, on a worker thread. */
+  private Future<MeshDiff> diffed(MeshState live) {
+    return vertx.executeBlocking(() -> MeshDiffer.diff(desired, live), false);
+  }
+
+  /** The plan for a diff already made of {@code live}, on a worker thread. */
+  private Future<Plan> planned(MeshState live, MeshDiff diff) {
+    return vertx.executeBlocking(() -> PlanBuilder.build(desired, diff, live), false);
+  }
+
   /** Walks a plan without lock or confirmation: for callers that did those themselves. */
   public Future<WalkReport<PlanAction>> execute(
       Plan plan, ApplyOptions options, ApplyHooks hooks, Future<Void> cancel) {
@@ -175,18 +186,17 @@ public final class ApplyEngine {
 
     Future<ApplyReport> fromSpec() {
       return read()
-          .compose(live -> planned(live).compose(plan -> {
-                Optional<ApplyReport> refused = refusal(plan);
-                if (refused.isPresent()) {
-                  return Future.succeededFuture(refused.get());
+          .compose(live -> diffed(live).compose(diff -> {
+                if (diff.blocked() || !diff.hasChanges()) {
+                  // Refused, or nothing to do: either way no lock is taken and nothing written.
+                  return planned(live, diff).compose(plan -> runPlan(plan, live));
                 }
-                if (plan.isEmpty()) {
-                  return verifyAfter(ApplyOutcome.NO_CHANGES, plan, Optional.empty());
-                }
-                // Planning is a pure function of the state read: when nothing changed before the
-                // lock was taken, the plan already made is the one to run.
+                // Planning is a pure function of the state read, so it runs while the lock is
+                // taken and the state read again under it; when nothing changed meanwhile, that
+                // plan is the one to run.
+                Future<Plan> plan = planned(live, diff);
                 return locked(() -> read().compose(again -> again.equals(live)
-                    ? runPlan(plan, again)
+                    ? plan.compose(p -> runPlan(p, again))
                     : planned(again).compose(p -> runPlan(p, again))));
               }));
     }

@@ -76,8 +76,10 @@ class ApplyEngineIT {
   void aControllerDownFailsOnlyItsBranchAndARerunConverges() throws Exception {
     // Let the root finish licensing and keyset first, then take ctl3 away.
     await(mesh.sim.controller("ctl3").down());
+    mesh.resetCounts();
     ApplyReport broken = apply();
     assertEquals(ApplyOutcome.REFUSED, broken.outcome(), "an unreadable controller blocks apply");
+    assertEquals(0, mesh.writes(), "a refused apply writes nothing, not even the lock");
     await(mesh.sim.controller("ctl3").up());
 
     // Now down mid-apply: ctl3's keyset fetch fails, the others converge on their own part.
