@@ -6,7 +6,6 @@ import dev.meshctl.engine.client.RequestStats;
 import dev.meshctl.engine.client.Vns3Client;
 import dev.meshctl.engine.desired.DesiredMesh;
 import dev.meshctl.engine.desired.MeshExpander;
-import dev.meshctl.engine.diff.MeshDiff;
 import dev.meshctl.engine.diff.MeshDiffer;
 import dev.meshctl.engine.live.LiveStateReader;
 import dev.meshctl.engine.live.MeshState;
@@ -35,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -103,19 +103,9 @@ public final class ApplyEngine {
     return report.map(run::finish);
   }
 
-  /** {@link #plan}, on a worker thread: a mesh of 64 controllers plans 8,000 actions. */
-  private Future<Plan> planned(MeshState live) {
-    return vertx.executeBlocking(() -> plan(live), false);
-  }
-
-  /** The differences between the spec and {@code live}, on a worker thread. */
-  private Future<MeshDiff> diffed(MeshState live) {
-    return vertx.executeBlocking(() -> MeshDiffer.diff(desired, live), false);
-  }
-
-  /** The plan for a diff already made of {@code live}, on a worker thread. */
-  private Future<Plan> planned(MeshState live, MeshDiff diff) {
-    return vertx.executeBlocking(() -> PlanBuilder.build(desired, diff, live), false);
+  /** Diffing and planning run on a worker thread: a mesh of 64 controllers plans 8,000 actions. */
+  private <T> Future<T> onWorker(Callable<T> work) {
+    return vertx.executeBlocking(work, false);
   }
 
   /** Walks a plan without lock or confirmation: for callers that did those themselves. */
@@ -186,18 +176,18 @@ public final class ApplyEngine {
 
     Future<ApplyReport> fromSpec() {
       return read()
-          .compose(live -> diffed(live).compose(diff -> {
+          .compose(live -> onWorker(() -> MeshDiffer.diff(desired, live)).compose(diff -> {
                 if (diff.blocked() || !diff.hasChanges()) {
                   // Refused, or nothing to do: either way no lock is taken and nothing written.
-                  return planned(live, diff).compose(plan -> runPlan(plan, live));
+                  return onWorker(() -> PlanBuilder.build(desired, diff, live)).compose(plan -> runPlan(plan, live));
                 }
                 // Planning is a pure function of the state read, so it runs while the lock is
                 // taken and the state read again under it; when nothing changed meanwhile, that
                 // plan is the one to run.
-                Future<Plan> plan = planned(live, diff);
+                Future<Plan> plan = onWorker(() -> PlanBuilder.build(desired, diff, live));
                 return locked(() -> read().compose(again -> again.equals(live)
                     ? plan.compose(p -> runPlan(p, again))
-                    : planned(again).compose(p -> runPlan(p, again))));
+                    : onWorker(() -> plan(again)).compose(p -> runPlan(p, again))));
               }));
     }
 
