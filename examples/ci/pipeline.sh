@@ -17,16 +17,17 @@ OUT=${OUT:-.}
 stage=${1:-}
 
 # $MESHCTL may be a command with arguments (e.g. "java -jar meshctl.jar"): split it on purpose.
-meshctl() { $MESHCTL "$@"; }
+# The function has its own name: one called meshctl would call itself when MESHCTL=meshctl.
+run_meshctl() { $MESHCTL "$@"; }
 
 case "$stage" in
   pr)
-    meshctl validate "$SPEC"
-    meshctl fmt --check --diff "$SPEC"
+    run_meshctl validate "$SPEC"
+    run_meshctl fmt --check --diff "$SPEC"
     # One read of the controllers gives both the saved plan and its summary, so the comment
     # describes exactly the plan that merge will apply. 0: no changes, 2: changes, 1: error.
     status=0
-    meshctl plan "$SPEC" --detailed-exitcode --format markdown -out "$OUT/plan.json" > "$OUT/plan.md" || status=$?
+    run_meshctl plan "$SPEC" --detailed-exitcode --format markdown -out "$OUT/plan.json" > "$OUT/plan.md" || status=$?
     case "$status" in
       0) echo "meshctl: no changes" ;;
       2) echo "meshctl: changes to apply (see $OUT/plan.md)" ;;
@@ -35,14 +36,14 @@ case "$stage" in
     ;;
   merge)
     if [ ! -f "$OUT/plan.json" ]; then
-      meshctl plan "$SPEC" -out "$OUT/plan.json" --no-color > "$OUT/plan.txt"
+      run_meshctl plan "$SPEC" -out "$OUT/plan.json" --no-color > "$OUT/plan.txt"
     fi
     # A saved plan runs exactly as reviewed, and is refused if the spec or a controller changed.
-    meshctl apply --auto-approve --no-color ${APPLY_FLAGS:-} "$OUT/plan.json"
+    run_meshctl apply --auto-approve --no-color ${APPLY_FLAGS:-} "$OUT/plan.json"
     ;;
   nightly)
     status=0
-    meshctl diff "$SPEC" --detailed-exitcode --no-color || status=$?
+    run_meshctl diff "$SPEC" --detailed-exitcode --no-color || status=$?
     if [ "$status" -eq 2 ]; then
       echo "meshctl: the controllers drifted from $SPEC (see above); run the merge stage or fix the spec" >&2
     fi

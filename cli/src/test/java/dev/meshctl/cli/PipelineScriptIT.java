@@ -61,9 +61,13 @@ class PipelineScriptIT {
     return ci.exec(List.of("bash", SCRIPT.toString(), stage));
   }
 
-  /** The spec's secrets, and $MESHCTL pointing at a launcher for this build. */
+  /**
+   * The spec's secrets, and a launcher for this build installed as {@code meshctl} first on PATH,
+   * with MESHCTL unset: the script's defaults, as a runner with meshctl installed has them.
+   */
   private Map<String, String> env() throws Exception {
-    Path launcher = dir.resolve("meshctl-launcher");
+    Path bin = Files.createDirectories(dir.resolve("bin"));
+    Path launcher = bin.resolve("meshctl");
     StringBuilder sh = new StringBuilder("#!/bin/sh\nexec");
     for (String part : MeshctlProcess.command()) {
       sh.append(" '").append(part.replace("'", "'\\''")).append('\'');
@@ -71,7 +75,8 @@ class PipelineScriptIT {
     Files.writeString(launcher, sh.append(" \"$@\"\n").toString());
     Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwx------"));
     Map<String, String> env = new HashMap<>(LocalMesh.env());
-    env.put("MESHCTL", launcher.toString());
+    env.remove("MESHCTL");
+    env.put("PATH", bin + ":" + System.getenv("PATH"));
     env.put("APPLY_FLAGS", "--waits simulated");
     return env;
   }
