@@ -75,6 +75,10 @@ class ContractIT {
       Api a = new Api(vertx, sim.controller("ctl1"));
       Api b = new Api(vertx, sim.controller("ctl2"));
       a.get("/config").await();
+      a.put("/config", new JsonObject().put("topology_name", "before-license").put("controller_name", "")).await();
+      a.get("/status").await();
+      a.get("/status/system").await();
+      a.put("/admin_ui", new JsonObject().put("admin_username", "a b")).await();
       a.get("/routes").await();
       a.get("/license").await();
       a.putText("/license", "garbage").await();
@@ -102,6 +106,9 @@ class ContractIT {
       a.get("/access/token/" + token.getInteger("id")).await();
       a.delete("/access/token/" + token.getInteger("id")).await();
       a.get("/status/system").await();
+      a.get("/status").await();
+      a.put("/admin_ui", new JsonObject().put("enabled", false).put("admin_username", "ops").put("admin_password", "ui-pw")).await();
+      a.post("/peering/peers", new JsonObject().put("id", 2).put("name", "10.0.2.10").put("force", false)).await();
       a.get("/cloud_data").await();
       a.put("/api_password", new JsonObject().put("password", "p2")).await();
       a.password("p2").put("/server", new JsonObject().put("reboot", true)).await();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.meshctl.simulator.license.SimLicense;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import java.time.Duration;
@@ -41,9 +42,64 @@ class LicenseFlowIT {
     }
     assertEquals("Must be licensed first.", api.get("/routes").await().errorMessage());
     assertEquals(403, api.put("/keyset", new JsonObject().put("token", "t")).await().status());
-    assertEquals(403, api.put("/config", new JsonObject().put("topology_name", "x")).await().status());
-    assertEquals(200, api.get("/status/system").await().status());
+    // The OpenAPI document lists 403 "Must be licensed first." for both status calls.
+    assertEquals("Must be licensed first.", api.get("/status/system").await().errorMessage());
+    assertEquals("Must be licensed first.", api.get("/status").await().errorMessage());
     assertEquals(200, api.get("/system/variables").await().status());
+  }
+
+  @Test
+  void namesAreSetBeforeTheLicenseAsTheVendorToolsDo(Vertx vertx) {
+    // config.setup_controller (SDK), SetupController (Go), vns3_config (Terraform): GET /config,
+    // PUT /config with both names, then the license.
+    JsonObject fresh = api.get("/config").await().response();
+    assertFalse(fresh.getBoolean("licensed"));
+    Api.Reply named = api.put("/config", new JsonObject().put("topology_name", "sdk-mesh").put("controller_name", "")).await();
+    assertEquals(200, named.status());
+    assertEquals("sdk-mesh", named.response().getString("topology_name"));
+    assertEquals("sdk-mesh", api.get("/config").await().response().getString("topology_name"));
+    // The SDK asks GET /license before it accepts parameters and takes this exact message as "not yet".
+    assertEquals("Must be licensed first.", api.get("/license").await().errorMessage());
+    Flows.license(vertx, api, SimLicense.issue(2)).await();
+    JsonObject licensed = api.get("/config").await().response();
+    assertTrue(licensed.getBoolean("licensed"));
+    assertEquals("sdk-mesh", licensed.getString("topology_name"));
+  }
+
+  @Test
+  void customParametersAreWhatTheLicenseReports(Vertx vertx) {
+    api.putText("/license", SimLicense.issue(4).text()).await();
+    JsonObject params =
+        new JsonObject()
+            .put("default", false)
+            .put("subnet", "172.31.1.0/24")
+            .put("managers", "172.31.1.253 172.31.1.252")
+            .put("asns", "34001 34002")
+            .put("clients", "172.31.1.1,172.31.1.5-172.31.1.6")
+            .put("my_manager_vip", "172.31.1.254");
+    JsonObject accepted = api.put("/license/parameters", params).await().response();
+    // As the recorded LicenseParamsResponse: state "accepted", lists, no "default" key.
+    assertEquals("accepted", accepted.getString("license"));
+    assertEquals("172.31.1.252", accepted.getJsonObject("parameters").getJsonArray("managers").getString(1));
+    assertFalse(accepted.getJsonObject("parameters").containsKey("default"));
+    api.until(vertx, "/config", r -> r.status() == -1, Duration.ofSeconds(5)).await();
+    api.until(vertx, "/config", r -> r.status() == 200, Duration.ofSeconds(5)).await();
+    JsonObject license = api.get("/license").await().response();
+    assertTrue(license.getBoolean("custom_addressing"));
+    assertEquals("172.31.1.254", license.getString("my_manager_vip"));
+    JsonObject topology = license.getJsonObject("topology");
+    assertEquals("172.31.1.0/24", topology.getString("overlay_subnet"));
+    JsonArray managers = topology.getJsonArray("managers");
+    assertEquals(4, managers.size());
+    assertEquals("172.31.1.253", managers.getJsonObject(0).getJsonObject("overlay_ipaddress").getString("ip_address"));
+    assertEquals(new JsonArray().add(172).add(31).add(1).add(252), managers.getJsonObject(1).getJsonObject("overlay_ipaddress").getJsonArray("octets"));
+    assertEquals(34002L, managers.getJsonObject(1).getLong("asn"));
+    // Positions the parameters leave out: the simulator's own choice, below the given ones.
+    assertEquals("172.31.1.251", managers.getJsonObject(2).getJsonObject("overlay_ipaddress").getString("ip_address"));
+    assertEquals(65004L, managers.getJsonObject(3).getLong("asn"));
+    JsonArray clients = topology.getJsonArray("clients");
+    assertEquals(3, topology.getInteger("total_clients"));
+    assertEquals("172.31.1.6", clients.getJsonObject(2).getString("ip_address"));
   }
 
   @Test
@@ -61,9 +117,12 @@ class LicenseFlowIT {
     Api.Reply up = api.putText("/license", license.text()).await();
     assertEquals(200, up.status());
     assertFalse(up.response().getBoolean("finalized"));
+    assertEquals("accepted", up.response().getString("license"));
     assertEquals(4, up.response().getJsonObject("default_topology").getJsonArray("managers").size());
     JsonObject before = api.get("/license").await().response();
     assertFalse(before.getBoolean("finalized"));
+    // The recorded LicenseDetail's form: "2020-01-24 20:39:59 +0000".
+    assertTrue(before.getString("uploaded_at").matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} \\+0000"), before.getString("uploaded_at"));
     assertFalse(api.get("/config").await().response().getBoolean("licensed"));
     assertEquals("Controller is already licensed", api.putText("/license", license.text()).await().errorMessage());
 
@@ -81,8 +140,9 @@ class LicenseFlowIT {
     assertTrue(after.getBoolean("finalized"));
     assertTrue(after.getBoolean("custom_addressing"));
     assertEquals(4, after.getJsonObject("topology").getJsonArray("managers").size());
-    assertEquals("100.127.255.192/26", after.getJsonObject("parameters").getString("subnet"));
-    assertEquals(65002L, after.getJsonObject("parameters").getJsonArray("asns").getLong(1));
+    assertEquals("100.127.255.192/26", after.getJsonObject("topology").getString("overlay_subnet"));
+    assertEquals(65002L, after.getJsonObject("topology").getJsonArray("managers").getJsonObject(1).getLong("asn"));
+    assertFalse(after.containsKey("parameters"));
     assertEquals("License parameters already accepted",
         api.put("/license/parameters", new JsonObject().put("default", true)).await().errorMessage());
   }

@@ -98,6 +98,37 @@ class PeeringIT {
   }
 
   @Test
+  void forceFalseLeavesThePeeringUnfinalizedUntilAReconfigure() {
+    Api a = apis.get(0);
+    Api b = apis.get(1);
+    // force is "finalize", default true (OpenAPI CreatePeerRequest): absent means finalized.
+    assertEquals(200, b.post("/peering/peers", new JsonObject().put("id", 1).put("name", "10.0.1.10")).await().status());
+    assertEquals(200, a.post("/peering/peers", new JsonObject().put("id", 2).put("name", "10.0.2.10").put("force", false)).await().status());
+    assertEquals("10.0.2.10", peer(1, 2).getString("address"));
+    assertFalse(peer(1, 2).getBoolean("reachable"));
+    assertFalse(peer(2, 1).getBoolean("reachable"));
+    // force does not mean "overwrite": a second POST for the same ID is refused either way.
+    assertEquals(400, a.post("/peering/peers", new JsonObject().put("id", 2).put("name", "10.0.2.10").put("force", true)).await().status());
+    assertFalse(peer(1, 2).getBoolean("reachable"));
+    // The "reconfigure" call finalizes it.
+    assertEquals(200, a.put("/peering/peers/2", new JsonObject().put("name", "10.0.2.10")).await().status());
+    assertTrue(peer(1, 2).getBoolean("reachable"));
+    assertTrue(peer(2, 1).getBoolean("reachable"));
+  }
+
+  @Test
+  void everyManagerShowsItsOverlayAddress() {
+    JsonObject managers = apis.get(0).get("/peering").await().response().getJsonObject("managers");
+    // The license's default topology: manager i at 100.64.0.i, as GET /license reports it.
+    assertEquals("100.64.0.1", managers.getJsonObject("1").getString("overlay_ipaddress"));
+    assertEquals("100.64.0.3", managers.getJsonObject("3").getString("overlay_ipaddress"));
+    JsonObject config = apis.get(1).get("/config").await().response();
+    assertEquals("100.64.0.2", config.getString("overlay_ipaddress"));
+    assertEquals(65002L, config.getLong("asn"));
+    assertTrue(config.getString("security_token").matches("[0-9a-f]{40}"));
+  }
+
+  @Test
   void advertisedRoutesAreLearnedOverConnectedLinksTransitively() {
     // A chain 1 - 2 - 3: controller 1 learns 3's subnet through 2.
     apis.get(0).post("/peering/peers", new JsonObject().put("id", 2).put("name", "10.0.2.10")).await();

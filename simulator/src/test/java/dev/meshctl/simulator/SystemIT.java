@@ -3,6 +3,7 @@ package dev.meshctl.simulator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.meshctl.simulator.license.SimLicense;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -72,13 +73,35 @@ class SystemIT {
 
   @Test
   void statusCloudDataAndServerReboot(Vertx vertx) {
+    Flows.license(vertx, api, SimLicense.issue(2)).await();
     JsonObject status = api.get("/status/system").await().response();
     assertTrue(status.getLong("uptime") >= 0);
+    // The recorded SystemStatus's form: "2020-01-27 21:46:35 +0000".
+    assertTrue(status.getString("timestamp").matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} \\+0000"), status.getString("timestamp"));
+    JsonObject runtime = api.get("/status").await().response();
+    assertEquals(new JsonArray().add(new JsonArray().add("10.0.1.0").add("255.255.255.0")), runtime.getJsonArray("connected_subnets"));
+    assertEquals(new JsonObject(), runtime.getJsonObject("ipsec"));
     assertEquals("ec2", api.get("/cloud_data").await().response().getString("cloud_type"));
     assertEquals("Nothing to do", api.put("/server", new JsonObject()).await().errorMessage());
     assertEquals("rebooting", api.put("/server", new JsonObject().put("reboot", true)).await().response().getString("status"));
     api.until(vertx, "/config", r -> r.status() == -1, Flows.LIMIT).await();
     api.until(vertx, "/config", r -> r.status() == 200, Flows.LIMIT).await();
+  }
+
+  @Test
+  void adminUiTakesEnabledAndCredentialsAndNeverEchoesThePassword() {
+    JsonObject ui = api.put("/admin_ui", new JsonObject().put("admin_username", "ops").put("admin_password", "s3cret-ui")).await().response();
+    assertEquals(new JsonObject().put("enabled", true).put("username", "ops"), ui);
+    Api.Reply off = api.put("/admin_ui", new JsonObject().put("enabled", false)).await();
+    assertEquals(new JsonObject().put("enabled", false).put("username", "ops"), off.response());
+    assertTrue(!off.body().contains("s3cret-ui"));
+    assertEquals("admin_username is invalid", api.put("/admin_ui", new JsonObject().put("admin_username", "a b")).await().errorMessage());
+  }
+
+  @Test
+  void configHasNoOverlayAddressOrTokenBeforeThePeerId() {
+    JsonObject config = api.get("/config").await().response();
+    assertTrue(!config.containsKey("overlay_ipaddress") && !config.containsKey("security_token"));
   }
 
   @Test

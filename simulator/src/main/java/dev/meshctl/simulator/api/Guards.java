@@ -1,7 +1,9 @@
 package dev.meshctl.simulator.api;
 
 import dev.meshctl.simulator.license.SimLicense;
+import dev.meshctl.simulator.license.Topology;
 import dev.meshctl.simulator.state.ControllerData;
+import java.util.Optional;
 
 /** Preconditions shared by the handlers. */
 final class Guards {
@@ -17,6 +19,11 @@ final class Guards {
   /** How many controllers the uploaded license allows (0 without a license). */
   static int capacity(ControllerData d) {
     return d.licenseText.flatMap(SimLicense::parse).map(SimLicense::controllers).orElse(0);
+  }
+
+  /** The overlay addressing of the license, once its parameters are accepted. */
+  static Optional<Topology> topology(ControllerData d) {
+    return d.licensed() ? Optional.of(Topology.of(capacity(d), d.parameters)) : Optional.empty();
   }
 
   /** The uploaded license's id ("" without a license). */

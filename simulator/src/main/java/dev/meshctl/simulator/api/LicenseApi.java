@@ -3,17 +3,26 @@ package dev.meshctl.simulator.api;
 import static dev.meshctl.simulator.api.Replies.guard;
 
 import dev.meshctl.simulator.license.SimLicense;
+import dev.meshctl.simulator.license.Topology;
 import dev.meshctl.simulator.state.Cidrs;
 import dev.meshctl.simulator.state.ControllerData;
 import dev.meshctl.simulator.state.Digests;
+import dev.meshctl.simulator.state.Timestamps;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import java.util.Optional;
 
-/** {@code /license} and {@code /license/parameters}. */
+/**
+ * {@code /license} and {@code /license/parameters}.
+ *
+ * <p>The {@code license} field is the license's state, not its id: "accepted" in the SDK's
+ * recorded {@code LicenseUploadDetail} and {@code LicenseParamsResponse}, "State of license,
+ * accepted, in-progress, failed" in the OpenAPI document.
+ */
 final class LicenseApi {
-  static final String DEFAULT_OVERLAY = "100.64.0.0/16";
+  static final String DEFAULT_OVERLAY = Topology.DEFAULT_OVERLAY;
+  static final String ACCEPTED = "accepted";
 
   private LicenseApi() {}
 
@@ -33,9 +42,9 @@ final class LicenseApi {
           new JsonObject()
               .put("license_present", true)
               .put("finalized", false)
-              .put("license", license.licenseId())
+              .put("license", ACCEPTED)
               .put("capabilities", capabilities())
-              .put("default_topology", topology(license.controllers(), DEFAULT_OVERLAY)));
+              .put("default_topology", Topology.of(license.controllers(), new JsonObject()).toJson()));
     }));
     r.get("/api/license").handler(guard(ctx -> {
       ControllerData d = a.data();
@@ -60,7 +69,7 @@ final class LicenseApi {
       a.rebootSoon();
       Replies.ok(
           ctx,
-          new JsonObject().put("license", Guards.licenseId(d)).put("finalized", true).put("parameters", params.copy()));
+          new JsonObject().put("license", ACCEPTED).put("finalized", true).put("parameters", reported(params)));
     }));
   }
 
@@ -110,55 +119,40 @@ final class LicenseApi {
     return s.isBlank() ? new String[0] : s.strip().split("\\s+");
   }
 
+  /**
+   * The accepted parameters as {@code PUT /license/parameters} answers them: the recorded {@code
+   * LicenseParamsResponse} has no {@code default} key.
+   */
+  private static JsonObject reported(JsonObject params) {
+    JsonObject p = params.copy();
+    p.remove("default");
+    return p;
+  }
+
+  /**
+   * The {@code License} object: with accepted parameters, the topology they give (custom subnet,
+   * managers, ASNs, clients and VIP), as the recorded {@code LicenseDetail} shows.
+   */
   private static JsonObject detail(ControllerData d) {
-    int capacity = Guards.capacity(d);
     JsonObject o =
         new JsonObject()
             .put("license_present", true)
             .put("finalized", d.finalized)
-            .put("license", Guards.licenseId(d))
+            .put("license", ACCEPTED)
             .put("sha1_checksum", Digests.sha1(d.licenseText.orElse("")))
             .put("capabilities", capabilities())
             .put("custom_addressing", d.finalized && !d.parameters.getBoolean("default", true))
             .put("container_details", new JsonObject().put("containers_run_count", 0).put("containers_image_count", 0));
-    d.licenseUploadedAt.ifPresent(t -> o.put("uploaded_at", t.toString()).put("uploaded_at_i", t.getEpochSecond()));
+    d.licenseUploadedAt.ifPresent(t -> o.put("uploaded_at", Timestamps.system(t)).put("uploaded_at_i", t.getEpochSecond()));
     if (d.finalized) {
-      o.put("topology", topology(capacity, d.parameters.getString("subnet", DEFAULT_OVERLAY)));
-      o.put("parameters", d.parameters.copy());
-      String vip = d.parameters.getString("my_manager_vip");
-      if (vip != null) {
-        o.put("my_manager_vip", vip);
-      }
+      Topology topology = Topology.of(Guards.capacity(d), d.parameters);
+      o.put("topology", topology.toJson());
+      topology.vip().ifPresent(v -> o.put("my_manager_vip", v));
     }
     return o;
   }
 
   private static JsonArray capabilities() {
     return new JsonArray().add("peering").add("routing");
-  }
-
-  private static JsonObject topology(int controllers, String overlay) {
-    JsonArray managers = new JsonArray();
-    for (int i = 1; i <= controllers; i++) {
-      int[] octets = {100, 64, i / 256, i % 256};
-      managers.add(
-          new JsonObject()
-              .put("manager_id", i)
-              .put("asn", 65000 + i)
-              .put(
-                  "overlay_ipaddress",
-                  new JsonObject()
-                      .put("ip_address", octets[0] + "." + octets[1] + "." + octets[2] + "." + octets[3])
-                      .put("octets", new JsonArray().add(octets[0]).add(octets[1]).add(octets[2]).add(octets[3]))));
-    }
-    return new JsonObject()
-        .put("managers", managers)
-        .put("overlay_subnet", overlay)
-        .put("total_clients", 0)
-        .put("overlay_max_clients", 250)
-        .put("ipsec_max_subnets", 25)
-        .put("ipsec_max_endpoints", 25)
-        .put("clients", new JsonArray())
-        .put("license_upgrades", new JsonArray());
   }
 }

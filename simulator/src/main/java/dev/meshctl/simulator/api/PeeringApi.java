@@ -2,6 +2,7 @@ package dev.meshctl.simulator.api;
 
 import static dev.meshctl.simulator.api.Replies.guard;
 
+import dev.meshctl.simulator.license.Topology;
 import dev.meshctl.simulator.net.MeshReport;
 import dev.meshctl.simulator.net.MeshScope;
 import dev.meshctl.simulator.state.ControllerData;
@@ -56,10 +57,15 @@ final class PeeringApi {
       }
       String name = Replies.string(body, "name").map(String::strip).filter(n -> !n.isEmpty())
           .orElseThrow(() -> ApiError.badRequest("name is missing"));
-      if (d.peers.containsKey(id) && !Replies.bool(body, "force", false)) {
+      // No source shows what a second POST for the same ID does; this simulator refuses it (a
+      // reading meshctl is safe under: it re-reads the peering before it repeats a POST).
+      if (d.peers.containsKey(id)) {
         throw ApiError.badRequest("Peer " + id + " already exists");
       }
-      d.peers.put(id, new PeerEntry(id, name, mtu(body, PeerEntry.DEFAULT_MTU)));
+      // force means "finalize", default true (OpenAPI CreatePeerRequest; the SDK's
+      // post_create_peer sends force: true unless asked to delay).
+      boolean finalize = Replies.bool(body, "force", true);
+      d.peers.put(id, new PeerEntry(id, name, mtu(body, PeerEntry.DEFAULT_MTU), finalize));
       a.changed();
       answer(ctx, a);
     }));
@@ -69,7 +75,9 @@ final class PeeringApi {
       PeerEntry old = existing(d, ctx.pathParam("peer_id"));
       JsonObject body = Replies.body(ctx);
       String name = Replies.string(body, "name").map(String::strip).filter(n -> !n.isEmpty()).orElse(old.address());
-      d.peers.put(old.id(), new PeerEntry(old.id(), name, mtu(body, old.mtu())));
+      // The "reconfigure" call that finalizes a peering made with force: false.
+      boolean finalize = Replies.bool(body, "force", true) || old.finalized();
+      d.peers.put(old.id(), new PeerEntry(old.id(), name, mtu(body, old.mtu()), finalize));
       a.changed();
       answer(ctx, a);
     }));
@@ -109,12 +117,17 @@ final class PeeringApi {
     a.mesh(MeshScope.LINKS).onComplete(res -> Replies.ok(ctx, view(d, res.succeeded() ? res.result() : MeshReport.EMPTY)));
   }
 
-  /** The PeersDetail: every ID the license allows, this controller's and its peers'. */
+  /**
+   * The PeersDetail: every ID the license allows, this controller's and its peers', each with its
+   * overlay address (as in the SDK's recorded {@code PeeringStatus}).
+   */
   static JsonObject view(ControllerData d, MeshReport mesh) {
     JsonObject managers = new JsonObject();
     int capacity = Guards.capacity(d);
+    Optional<Topology> topology = Guards.topology(d);
     for (int id = 1; id <= capacity; id++) {
       JsonObject m = new JsonObject().put("id", id);
+      topology.flatMap(t -> t.manager(m.getInteger("id"))).ifPresent(t -> m.put("overlay_ipaddress", t.address()));
       PeerEntry p = d.peers.get(id);
       if (d.peerId.equals(Optional.of(id))) {
         m.put("self", true);

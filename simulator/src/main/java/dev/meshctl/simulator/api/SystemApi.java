@@ -3,7 +3,10 @@ package dev.meshctl.simulator.api;
 import static dev.meshctl.simulator.api.Replies.guard;
 
 import dev.meshctl.simulator.state.Cidrs;
+import dev.meshctl.simulator.license.Topology;
 import dev.meshctl.simulator.state.ControllerData;
+import dev.meshctl.simulator.state.Digests;
+import dev.meshctl.simulator.state.Timestamps;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -11,7 +14,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
-/** {@code /config}, {@code /api_password}, {@code /status/system}, {@code /server}, {@code /cloud_data}. */
+/**
+ * {@code /config}, {@code /admin_ui}, {@code /api_password}, {@code /status}, {@code
+ * /status/system}, {@code /server}, {@code /cloud_data}.
+ *
+ * <p>{@code PUT /config} works before the license: the SDK's {@code config.setup_controller}, the
+ * Go client's {@code SetupController} and the Terraform provider's {@code vns3_config} all name a
+ * fresh controller before they upload its license. {@code GET /status} and {@code GET
+ * /status/system} list 403 "Must be licensed first." in the OpenAPI document.
+ */
 final class SystemApi {
   static final String VNS3_VERSION = "6.0.0-sim";
   private static final String HOST_PATTERN =
@@ -23,7 +34,6 @@ final class SystemApi {
     r.get("/api/config").handler(guard(ctx -> Replies.ok(ctx, config(a))));
     r.put("/api/config").handler(guard(ctx -> {
       ControllerData d = a.data();
-      Guards.licensed(d);
       JsonObject body = Replies.body(ctx);
       Optional<String> topology = Replies.string(body, "topology_name");
       Optional<String> name = Replies.string(body, "controller_name");
@@ -51,7 +61,27 @@ final class SystemApi {
       a.changed();
       Replies.ok(ctx, new JsonObject().put("password_reset", "ok"));
     }));
-    r.get("/api/status/system").handler(guard(ctx -> Replies.ok(ctx, systemStatus(a))));
+    r.put("/api/admin_ui").handler(guard(ctx -> {
+      ControllerData d = a.data();
+      JsonObject body = Replies.body(ctx);
+      Optional<String> username = Replies.string(body, "admin_username");
+      if (username.isPresent() && !username.get().matches("[A-Za-z0-9_.@-]{1,64}")) {
+        throw ApiError.badRequest("admin_username is invalid");
+      }
+      // The UI password is taken and forgotten: the simulator has no web UI to log in to.
+      username.ifPresent(u -> d.adminUsername = u);
+      d.adminUiEnabled = Replies.bool(body, "enabled", d.adminUiEnabled);
+      a.changed();
+      Replies.ok(ctx, new JsonObject().put("enabled", d.adminUiEnabled).put("username", d.adminUsername));
+    }));
+    r.get("/api/status").handler(guard(ctx -> {
+      Guards.licensed(a.data());
+      Replies.ok(ctx, runtimeStatus(a));
+    }));
+    r.get("/api/status/system").handler(guard(ctx -> {
+      Guards.licensed(a.data());
+      Replies.ok(ctx, systemStatus(a));
+    }));
     r.put("/api/server").handler(guard(ctx -> {
       if (!Replies.bool(Replies.body(ctx), "reboot", false)) {
         throw ApiError.badRequest("Nothing to do");
@@ -76,15 +106,33 @@ final class SystemApi {
     d.topologyName.ifPresent(t -> o.put("topology_name", t));
     d.controllerName.ifPresent(n -> o.put("controller_name", n));
     d.keyset.checksum().ifPresent(c -> o.put("topology_checksum", c));
-    d.peerId.ifPresent(id -> o.put("manager_id", id).put("asn", 65000 + id));
+    d.peerId.ifPresent(id -> o.put("manager_id", id));
+    // "This managers overlay IP in peered topology", its ASN and the topology's security token
+    // (RuntimeConfig in the OpenAPI document) exist once the controller has its place.
+    Optional<Topology.Manager> self = d.peerId.flatMap(id -> Guards.topology(d).flatMap(t -> t.manager(id)));
+    self.ifPresent(m -> o.put("asn", m.asn()).put("overlay_ipaddress", m.address()));
+    d.keyset.checksum().filter(c -> d.peerId.isPresent()).ifPresent(c -> o.put("security_token", Digests.sha1("security-token:" + c)));
     return o;
+  }
+
+  /**
+   * RuntimeStatus: the simulator has no IPsec tunnels and no overlay clients; the connected
+   * subnet is the controller's own, as in the SDK's recorded {@code VNS3Status}.
+   */
+  private static JsonObject runtimeStatus(Appliance a) {
+    String subnet = Cidrs.parse(a.config().subnet()).orElse(a.config().subnet());
+    String network = subnet.substring(0, subnet.indexOf('/'));
+    return new JsonObject()
+        .put("connected_clients", new JsonObject())
+        .put("connected_subnets", new JsonArray().add(new JsonArray().add(network).add(Cidrs.netmask(subnet))))
+        .put("ipsec", new JsonObject());
   }
 
   private static JsonObject systemStatus(Appliance a) {
     Instant now = a.now();
     long uptime = Duration.between(a.data().bootedAt, now).toSeconds();
     return new JsonObject()
-        .put("timestamp", now.toString())
+        .put("timestamp", Timestamps.system(now))
         .put("timestamp_i", now.getEpochSecond())
         .put("vns3_version", VNS3_VERSION)
         .put("kernel_version", "simulated")

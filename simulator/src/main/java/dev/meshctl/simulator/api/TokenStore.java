@@ -1,5 +1,6 @@
 package dev.meshctl.simulator.api;
 
+import dev.meshctl.simulator.state.Timestamps;
 import io.vertx.core.json.JsonObject;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -19,8 +20,8 @@ public final class TokenStore {
           .put("id", id)
           .put("token", value)
           .put("name", name)
-          .put("created_at", createdAt.toString())
-          .put("expires_at", expiresAt.toString())
+          .put("created_at", Timestamps.access(createdAt))
+          .put("expires_at", Timestamps.access(expiresAt))
           .put("lifetime", Long.toString(expiresAt.getEpochSecond() - createdAt.getEpochSecond()))
           .put("refreshes", refreshes)
           .put("expired", !now.isBefore(expiresAt))

@@ -1,6 +1,7 @@
 package dev.meshctl.simulator.net;
 
 import dev.meshctl.simulator.state.ControllerData;
+import dev.meshctl.simulator.state.PeerEntry;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Collections;
@@ -30,7 +31,8 @@ public record NodeInfo(
   /** What a controller with this configuration tells its peers. */
   public static NodeInfo of(ControllerData d) {
     Map<Integer, String> peers = new TreeMap<>();
-    d.peers.values().forEach(p -> peers.put(p.id(), p.address()));
+    // An unfinalized peering does not negotiate: the peer sees no side from here.
+    d.peers.values().stream().filter(PeerEntry::finalized).forEach(p -> peers.put(p.id(), p.address()));
     List<String> adv =
         d.routes.values().stream().filter(r -> r.advertise() && r.enabled()).map(r -> r.cidr()).distinct().toList();
     return new NodeInfo(d.peerId, d.keyset.checksum(), peers, adv);

@@ -30,6 +30,9 @@ public final class ControllerData {
   public int nextRouteId = 1;
   public final TreeMap<String, String> variables = new TreeMap<>();
   public Instant bootedAt = Instant.now();
+  /** {@code PUT /admin_ui}: the recorded {@code UpdateUIAdminResponse} shows these defaults. */
+  public boolean adminUiEnabled = true;
+  public String adminUsername = "vnscubed";
 
   /** A factory-fresh controller with the given API password. */
   public static ControllerData fresh(String apiPassword) {
@@ -74,14 +77,16 @@ public final class ControllerData {
             .put("parameters", parameters.copy())
             .put("ntp_hosts", ntpHosts)
             .put("keyset", keyset.toState())
-            .put("next_route_id", nextRouteId);
+            .put("next_route_id", nextRouteId)
+            .put("admin_ui_enabled", adminUiEnabled)
+            .put("admin_username", adminUsername);
     licenseText.ifPresent(t -> o.put("license", t));
     licenseUploadedAt.ifPresent(t -> o.put("license_uploaded_at", t.toString()));
     topologyName.ifPresent(t -> o.put("topology_name", t));
     controllerName.ifPresent(t -> o.put("controller_name", t));
     peerId.ifPresent(id -> o.put("peer_id", id));
     JsonArray ps = new JsonArray();
-    peers.values().forEach(p -> ps.add(new JsonObject().put("id", p.id()).put("address", p.address()).put("mtu", p.mtu())));
+    peers.values().forEach(p -> ps.add(new JsonObject().put("id", p.id()).put("address", p.address()).put("mtu", p.mtu()).put("finalized", p.finalized())));
     o.put("peers", ps);
     JsonArray rs = new JsonArray();
     routes.values().forEach(r -> rs.add(r.toJson()));
@@ -101,11 +106,13 @@ public final class ControllerData {
     d.topologyName = Optional.ofNullable(o.getString("topology_name"));
     d.controllerName = Optional.ofNullable(o.getString("controller_name"));
     d.ntpHosts = o.getString("ntp_hosts", d.ntpHosts);
+    d.adminUiEnabled = o.getBoolean("admin_ui_enabled", d.adminUiEnabled);
+    d.adminUsername = o.getString("admin_username", d.adminUsername);
     d.keyset = KeysetData.fromState(o.getJsonObject("keyset"));
     d.peerId = Optional.ofNullable(o.getInteger("peer_id"));
     for (Object p : o.getJsonArray("peers", new JsonArray())) {
       JsonObject j = (JsonObject) p;
-      d.peers.put(j.getInteger("id"), new PeerEntry(j.getInteger("id"), j.getString("address"), j.getInteger("mtu", PeerEntry.DEFAULT_MTU)));
+      d.peers.put(j.getInteger("id"), new PeerEntry(j.getInteger("id"), j.getString("address"), j.getInteger("mtu", PeerEntry.DEFAULT_MTU), j.getBoolean("finalized", true)));
     }
     for (Object r : o.getJsonArray("routes", new JsonArray())) {
       RouteEntry e = RouteEntry.fromJson((JsonObject) r);

@@ -2,7 +2,6 @@ package dev.meshctl.simulator.state;
 
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
@@ -64,8 +63,8 @@ public record KeysetData(
             .put("running", inProgress ? 1 : 0);
     checksum.ifPresent(c -> o.put("checksum", c));
     uuid.ifPresent(u -> o.put("uuid", u));
-    createdAt.ifPresent(t -> o.put("created_at", t.truncatedTo(ChronoUnit.MILLIS).toString()).put("created_at_i", t.getEpochSecond()));
-    startedAt.ifPresent(t -> o.put("started_at", t.truncatedTo(ChronoUnit.MILLIS).toString()).put("started_at_i", t.getEpochSecond()));
+    createdAt.ifPresent(t -> o.put("created_at", Timestamps.keyset(t)).put("created_at_i", t.getEpochSecond()));
+    startedAt.ifPresent(t -> o.put("started_at", Timestamps.keyset(t)).put("started_at_i", t.getEpochSecond()));
     return o;
   }
 
