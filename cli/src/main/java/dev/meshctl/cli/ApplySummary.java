@@ -1,5 +1,6 @@
 package dev.meshctl.cli;
 
+import dev.meshctl.dsl.diag.Diagnostic;
 import dev.meshctl.engine.apply.ApplyEngine;
 import dev.meshctl.engine.apply.ApplyOutcome;
 import dev.meshctl.engine.apply.ApplyReport;
@@ -91,6 +92,9 @@ final class ApplySummary {
     for (Change c : v.remaining()) {
       sb.append("  ").append(style.symbol(c.action())).append(' ').append(c.address()).append(" still differs\n");
     }
+    for (Diagnostic d : v.problems()) {
+      sb.append("  ").append(d.path()).append(": ").append(d.message()).append('\n');
+    }
     for (String link : v.unreachableLinks()) {
       sb.append("  ").append(link).append(" is not reachable after ").append(Durations.format(v.waited())).append('\n');
     }
@@ -143,6 +147,7 @@ final class ApplySummary {
                         .put(
                             "remaining",
                             new JsonArray(v.remaining().stream().map(c -> c.address().toString()).toList()))
+                        .put("problems", new JsonArray(v.problems().stream().map(Diagnostic::format).toList()))
                         .put("unreachable_links", new JsonArray(v.unreachableLinks()))
                         .put("unreadable", new JsonObject(new java.util.TreeMap<String, Object>(v.unreadable())))));
     return o;

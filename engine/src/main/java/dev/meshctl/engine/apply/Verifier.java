@@ -61,8 +61,8 @@ public final class Verifier {
         .compose(
             v -> {
               Duration waited = v.waited();
-              // Differences and unreadable controllers do not heal by waiting; links do.
-              boolean onlyLinks = v.remaining().isEmpty() && v.unreadable().isEmpty();
+              // Differences, problems and unreadable controllers do not heal by waiting; links do.
+              boolean onlyLinks = v.remaining().isEmpty() && v.problems().isEmpty() && v.unreadable().isEmpty();
               if (v.converged() || !onlyLinks || waited.plus(pause).compareTo(patience) > 0) {
                 return Future.succeededFuture(v);
               }
@@ -73,7 +73,10 @@ public final class Verifier {
             });
   }
 
-  /** The pure check of one read of the live state. */
+  /**
+   * The pure check of one read of the live state: {@link MeshDiffer}'s judgement, the one {@code
+   * diff} makes (changes and irreversible problems), plus the links' reachability.
+   */
   public static Verification check(DesiredMesh desired, MeshState state, Duration waited) {
     MeshDiff diff = MeshDiffer.diff(desired, state);
     List<String> unreachable = new ArrayList<>();
@@ -89,6 +92,6 @@ public final class Verifier {
         }
       }
     }
-    return new Verification(diff.changes(), unreachable, diff.unreadable(), waited);
+    return new Verification(diff.changes(), diff.problems(), unreachable, diff.unreadable(), waited);
   }
 }

@@ -3,7 +3,6 @@ package dev.meshctl.engine.client;
 import dev.meshctl.dsl.model.LicenseParameters;
 import dev.meshctl.engine.live.ConfigState;
 import dev.meshctl.engine.live.KeysetState;
-import dev.meshctl.engine.live.LicenseParametersDigest;
 import dev.meshctl.engine.live.LicenseState;
 import dev.meshctl.engine.live.LiveRoute;
 import dev.meshctl.engine.live.PeerLink;
@@ -111,9 +110,8 @@ public final class Vns3Wire {
     Optional<JsonObject> topology = optionalObject(o, "topology");
     Optional<Integer> capacity =
         topology.flatMap(t -> optionalArray(t, "topology.managers")).map(JsonArray::size);
-    Optional<String> digest =
-        finalized ? Optional.of(LicenseParametersDigest.of(parameters(o, topology))) : Optional.empty();
-    return new LicenseState(bool(o, "license_present", true), finalized, capacity, digest);
+    Optional<LicenseParameters> accepted = finalized ? Optional.of(parameters(o, topology)) : Optional.empty();
+    return new LicenseState(bool(o, "license_present", true), finalized, capacity, accepted);
   }
 
   /** The accepted parameters as a license reports them, in the form the spec gives them. */
@@ -253,9 +251,16 @@ public final class Vns3Wire {
     return o;
   }
 
+  /**
+   * A peer entry. A new one is sent {@code "force": true}: "finalize the peering" (OpenAPI
+   * CreatePeerRequest, "Default is true"), sent explicitly as the SDK's {@code post_create_peer}
+   * does, so no controller that defaults otherwise leaves the link unnegotiated. Under the
+   * reading some simulators had, "overwrite an existing entry", it is still safe: meshctl posts
+   * only a peer the controller does not list (re-read after an ambiguous failure).
+   */
   static JsonObject peerRequest(OptionalInt id, String address, OptionalInt overlayMtu) {
     JsonObject o = new JsonObject();
-    id.ifPresent(i -> o.put("id", i));
+    id.ifPresent(i -> o.put("id", i).put("force", true));
     o.put("name", address);
     // The OpenAPI document types overlay_mtu as a string.
     overlayMtu.ifPresent(m -> o.put("overlay_mtu", Integer.toString(m)));

@@ -2,6 +2,7 @@ package dev.meshctl.engine.diff;
 
 import dev.meshctl.dsl.model.LicenseParameters;
 import dev.meshctl.engine.desired.DesiredLicense;
+import dev.meshctl.engine.live.LicenseParametersDigest;
 import dev.meshctl.engine.live.LicenseState;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,13 +32,15 @@ final class LicenseDiffer implements ResourceDiffer {
               List.of(
                   FieldChange.changed("finalized", false, true),
                   FieldChange.added("parameters", describe(want.parameters())))));
-    } else if (live.parametersDigest().isPresent()
-        && !live.parametersDigest().get().equals(want.parametersDigest())) {
-      out.irreversible(
-          want.address(),
-          "the license was accepted with other parameters than the spec's ("
-              + describe(want.parameters())
-              + ")");
+    } else if (live.accepted().isPresent()) {
+      List<String> differences = LicenseParametersDigest.differences(want.parameters(), live.accepted().get());
+      if (!differences.isEmpty()) {
+        out.irreversible(
+            want.address(),
+            "the license was accepted with other parameters than the spec's ("
+                + String.join("; ", differences)
+                + ")");
+      }
     }
   }
 

@@ -55,6 +55,58 @@ public final class LicenseParametersDigest {
     }
   }
 
+  /**
+   * How the parameters a license reports differ from the spec's, one line per field ({@code
+   * subnet: spec 10.9.0.0/24, license 100.64.0.0/16}); empty when they agree. This is the one
+   * judgement both {@code diff} and apply's verification make.
+   *
+   * <p>Only what both sides give is compared: a field the spec leaves out is the controller's to
+   * choose, and a field the license does not report cannot be judged (the SDK's recorded {@code
+   * LicenseDetail} has no {@code my_manager_vip} although the same topology accepted one). The
+   * license lists a manager and an ASN for every controller it allows, the spec may name fewer,
+   * so managers and ASNs compare as the spec's list against the start of the license's.
+   */
+  public static List<String> differences(LicenseParameters want, LicenseParameters live) {
+    List<String> out = new ArrayList<>();
+    if (want.useDefault() != live.useDefault()) {
+      out.add(
+          want.useDefault()
+              ? "addressing: spec default, license custom"
+              : "addressing: spec custom, license default");
+      return out;
+    }
+    if (want.useDefault()) {
+      return out;
+    }
+    if (want.subnet().isPresent() && live.subnet().isPresent()
+        && !want.subnet().get().strip().equals(live.subnet().get().strip())) {
+      out.add("subnet: spec " + want.subnet().get().strip() + ", license " + live.subnet().get().strip());
+    }
+    compareLists(out, "managers", words(String.join(" ", want.managers())), words(String.join(" ", live.managers())));
+    compareLists(out, "asns", words(want.asns().orElse("")), words(live.asns().orElse("")));
+    if (want.clients().isPresent() && live.clients().isPresent()) {
+      List<String> w = clients(want.clients().get());
+      List<String> l = clients(live.clients().get());
+      if (!w.equals(l)) {
+        out.add("clients: spec " + String.join(",", w) + ", license " + String.join(",", l));
+      }
+    }
+    if (want.myManagerVip().isPresent() && live.myManagerVip().isPresent()
+        && !want.myManagerVip().get().strip().equals(live.myManagerVip().get().strip())) {
+      out.add("my_manager_vip: spec " + want.myManagerVip().get().strip() + ", license " + live.myManagerVip().get().strip());
+    }
+    return out;
+  }
+
+  private static void compareLists(List<String> out, String field, List<String> want, List<String> live) {
+    if (want.isEmpty() || live.isEmpty()) {
+      return;
+    }
+    if (live.size() < want.size() || !live.subList(0, want.size()).equals(want)) {
+      out.add(field + ": spec " + String.join(" ", want) + ", license " + String.join(" ", live));
+    }
+  }
+
   private static List<String> words(String s) {
     return Arrays.stream(s.strip().split("\\s+")).filter(w -> !w.isEmpty()).toList();
   }

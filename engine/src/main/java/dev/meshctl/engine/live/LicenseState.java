@@ -1,5 +1,6 @@
 package dev.meshctl.engine.live;
 
+import dev.meshctl.dsl.model.LicenseParameters;
 import java.util.Optional;
 
 /**
@@ -8,11 +9,17 @@ import java.util.Optional;
  * @param present a license was uploaded (or arrived with a keyset)
  * @param finalized its parameters were accepted (irreversible)
  * @param capacity how many controllers the license allows (bounds the peer IDs)
- * @param parametersDigest a stable digest of the accepted parameters (subnet, managers, asns,
- *     clients, VIP) to compare with the spec's, empty if not finalized
+ * @param accepted the accepted parameters as the license reports them (its {@code topology},
+ *     {@code custom_addressing} and {@code my_manager_vip}), empty if not finalized; a field the
+ *     license does not report is empty there too
  */
 public record LicenseState(
-    boolean present, boolean finalized, Optional<Integer> capacity, Optional<String> parametersDigest) {
+    boolean present, boolean finalized, Optional<Integer> capacity, Optional<LicenseParameters> accepted) {
   public static final LicenseState ABSENT =
       new LicenseState(false, false, Optional.empty(), Optional.empty());
+
+  /** A stable digest of the accepted parameters, empty if not finalized. */
+  public Optional<String> parametersDigest() {
+    return accepted.map(LicenseParametersDigest::of);
+  }
 }

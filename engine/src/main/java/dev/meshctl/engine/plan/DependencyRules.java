@@ -40,10 +40,28 @@ final class DependencyRules {
       };
 
   /**
-   * Names are set after the controller has its keyset: a keyset download copies the root's
-   * configuration and would overwrite them.
+   * Names on a controller that downloads its keyset come after the download: it copies the root's
+   * configuration and may overwrite them (the Terraform provider's {@code vns3_config} names such
+   * a controller only after {@code FetchKeysetFromSource}). Everywhere else they come first,
+   * before the license, as the SDK's {@code setup_controller}, the Go client's {@code
+   * SetupController} and the provider name a fresh controller: the topology name then marks the
+   * controller as this mesh's before the irreversible step, so the check that a licensed
+   * controller belongs to the spec's topology holds from the start.
    */
-  static final PlanTransformer NAMES_AFTER_KEYSET = afterOwnKeyset(PlanActionType.SET_NAMES);
+  static final PlanTransformer NAMES_FIRST_OR_AFTER_DOWNLOAD =
+      ctx -> {
+        for (PlanAction names : ctx.actions(PlanActionType.SET_NAMES)) {
+          String c = names.controller();
+          Optional<PlanAction> fetch = ctx.first(c, PlanActionType.FETCH_KEYSET);
+          if (fetch.isPresent()) {
+            ctx.edge(fetch.get(), names);
+          } else {
+            ctx.first(c, PlanActionType.UPLOAD_LICENSE)
+                .or(() -> ctx.first(c, PlanActionType.ACCEPT_LICENSE_PARAMETERS))
+                .ifPresent(licensing -> ctx.edge(names, licensing));
+          }
+        }
+      };
 
   /** A peer ID needs a licensed controller with its keyset. */
   static final PlanTransformer PEER_ID_AFTER_KEYSET = afterOwnKeyset(PlanActionType.SET_PEER_ID);
@@ -93,7 +111,7 @@ final class DependencyRules {
           LICENSE_BEFORE_PARAMETERS,
           ROOT_KEYSET_AFTER_LICENSE,
           FETCH_AFTER_ROOT_KEYSET,
-          NAMES_AFTER_KEYSET,
+          NAMES_FIRST_OR_AFTER_DOWNLOAD,
           PEER_ID_AFTER_KEYSET,
           ROUTES_AFTER_LICENSE,
           REPLACE_DELETES_FIRST,

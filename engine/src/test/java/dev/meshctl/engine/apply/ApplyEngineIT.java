@@ -6,12 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.meshctl.dsl.model.LicenseParameters;
+import dev.meshctl.dsl.model.MeshSpec;
+import dev.meshctl.engine.desired.MeshExpander;
+import dev.meshctl.engine.diff.MeshDiff;
+import dev.meshctl.engine.diff.MeshDiffer;
 import dev.meshctl.engine.live.LiveRoute;
+import dev.meshctl.engine.live.MeshState;
 import dev.meshctl.engine.plan.Plan;
 import dev.meshctl.engine.walk.NodeStatus;
 import dev.meshctl.simulator.SimTimings;
 import io.vertx.core.Vertx;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -124,6 +131,50 @@ class ApplyEngineIT {
         await(mesh.engine().apply(ApplyOptions.defaults(10, "t@h:1"), Optional.of(saved), autoApprove()));
     assertEquals(ApplyOutcome.APPLIED, r.outcome(), () -> String.valueOf(r));
     assertEquals(saved.order().size(), r.walk().orElseThrow().outcomes().size());
+  }
+
+  /** Custom addressing as the SDK's recorded LicenseParamsResponse, with fewer managers than controllers. */
+  static final LicenseParameters CUSTOM =
+      new LicenseParameters(
+          false,
+          Optional.of("172.31.1.0/24"),
+          List.of("172.31.1.253", "172.31.1.252"),
+          Optional.of("34001 34002"),
+          Optional.of("172.31.1.1,172.31.1.5-172.31.1.6"),
+          Optional.of("172.31.1.254"));
+
+  @Test
+  void customLicenseParametersVerifyAndTheNextDiffAgrees() throws Exception {
+    SimulatedMesh custom = mesh.withSpec(mesh.withLicenseParameters(CUSTOM));
+    ApplyReport first =
+        await(custom.engine().apply(ApplyOptions.defaults(10, "t@h:1"), Optional.empty(), autoApprove()));
+    assertEquals(ApplyOutcome.APPLIED, first.outcome(), () -> String.valueOf(first));
+    assertTrue(first.verification().orElseThrow().converged(), () -> String.valueOf(first.verification()));
+
+    MeshState live = await(custom.engine().read());
+    MeshDiff diff = MeshDiffer.diff(MeshExpander.expand(custom.spec), live);
+    assertEquals(List.of(), diff.problems());
+    assertEquals(List.of(), diff.changes());
+    ApplyReport second =
+        await(custom.engine().apply(ApplyOptions.defaults(10, "t@h:1"), Optional.empty(), autoApprove()));
+    assertEquals(ApplyOutcome.NO_CHANGES, second.outcome(), () -> String.valueOf(second));
+  }
+
+  @Test
+  void verificationFailsWhereDiffWouldReportAProblem() throws Exception {
+    assertEquals(ApplyOutcome.APPLIED, apply().outcome());
+    // The mesh accepted default addressing; a spec asking for custom addressing cannot be met.
+    MeshSpec other = mesh.withLicenseParameters(CUSTOM);
+    MeshState live = await(mesh.engine().read());
+    MeshDiff diff = MeshDiffer.diff(MeshExpander.expand(other), live);
+    assertEquals(1, diff.problems().size(), () -> diff.problems().toString());
+    assertTrue(diff.changes().isEmpty());
+
+    Verification v = await(new Verifier(vertx, other, mesh.clients).verify(Duration.ofSeconds(5)));
+    assertFalse(v.converged());
+    assertEquals(diff.problems(), v.problems());
+    assertTrue(v.problems().get(0).message().contains("addressing: spec custom, license default"), v.problems().toString());
+    assertTrue(v.remaining().isEmpty() && v.unreachableLinks().isEmpty());
   }
 
   static boolean keysetDone(SimulatedMesh mesh, String controller) {

@@ -66,6 +66,20 @@ final class SimulatedMesh implements AutoCloseable {
     return new SimulatedMesh(vertx, sim, spec, clients);
   }
 
+  /** The same controllers and clients, described by {@code other} (e.g. other license parameters). */
+  SimulatedMesh withSpec(MeshSpec other) {
+    return new SimulatedMesh(vertx, sim, other, clients);
+  }
+
+  /** The spec with the license's parameters replaced. */
+  MeshSpec withLicenseParameters(dev.meshctl.dsl.model.LicenseParameters parameters) {
+    dev.meshctl.dsl.model.LicenseSpec l = spec.license();
+    return new MeshSpec(
+        spec.source(), spec.topology(), spec.controllers(), spec.root(),
+        new dev.meshctl.dsl.model.LicenseSpec(l.file(), l.text(), parameters),
+        spec.keysetToken(), spec.peering(), spec.routing(), spec.execution());
+  }
+
   ApplyEngine engine(LockSettings lock) {
     return new ApplyEngine(
         vertx,

@@ -33,7 +33,37 @@ class Vns3WireTest {
     LicenseParameters spec = new LicenseParameters(false, Optional.of("172.16.0.0/24"),
         List.of("172.16.0.253", "172.16.0.252"), Optional.of("65001  65002"), Optional.of("172.16.0.10-172.16.0.12"),
         Optional.of("172.16.0.1"));
-    assertEquals(new LicenseState(true, true, Optional.of(2), Optional.of(LicenseParametersDigest.of(spec))), l);
+    assertEquals(Optional.of(LicenseParametersDigest.of(spec)), l.parametersDigest());
+    assertEquals(List.of(), LicenseParametersDigest.differences(spec, l.accepted().orElseThrow()));
+  }
+
+  @Test
+  void theRecordedLicenseDetailReadsAsTheParametersThatMadeIt() {
+    // tests/vns3/stub_data.py (cohesive/python-cohesivenet-sdk): LicenseDetail, recorded after
+    // the LicenseParamsResponse beside it; it reports no my_manager_vip.
+    LicenseState l = Vns3Wire.license(payload("""
+        {"response": {"license_present": true, "sha1_checksum": "4320fce04d8db1c5d19a1648990a04e13ffc4419",
+          "uploaded_at": "2020-01-24 20:39:59 +0000", "uploaded_at_i": 1579898399,
+          "topology": {"managers": [
+              {"manager_id": 1, "overlay_ipaddress": {"ip_address": "172.31.1.253", "octets": [172, 31, 1, 253]}, "asn": 34001},
+              {"manager_id": 2, "overlay_ipaddress": {"ip_address": "172.31.1.252", "octets": [172, 31, 1, 252]}, "asn": 34002},
+              {"manager_id": 3, "overlay_ipaddress": {"ip_address": "172.31.1.251", "octets": [172, 31, 1, 251]}, "asn": 35011},
+              {"manager_id": 4, "overlay_ipaddress": {"ip_address": "172.31.1.250", "octets": [172, 31, 1, 250]}, "asn": 35012}],
+            "clients": [{"ip_address": "172.31.1.1", "octets": [172, 31, 1, 1]}],
+            "total_clients": 1, "overlay_max_clients": 25, "overlay_subnet": "172.31.1.0/24",
+            "ipsec_max_endpoints": 4, "ipsec_max_subnets": 16},
+          "capabilities": ["IPsec", "eBGP"], "finalized": true, "custom_addressing": true}}
+        """));
+    assertEquals(Optional.of(4), l.capacity());
+    LicenseParameters accepted = new LicenseParameters(false, Optional.of("172.31.1.0/24"),
+        List.of("172.31.1.253", "172.31.1.252", "172.31.1.251", "172.31.1.250"),
+        Optional.of("34001 34002 35011 35012"), Optional.of("172.31.1.1"), Optional.of("172.31.1.254"));
+    assertEquals(List.of(), LicenseParametersDigest.differences(accepted, l.accepted().orElseThrow()));
+    LicenseParameters other = new LicenseParameters(false, Optional.of("172.31.2.0/24"),
+        List.of("172.31.1.253"), Optional.of("34001 34009"), Optional.empty(), Optional.empty());
+    assertEquals(
+        List.of("subnet: spec 172.31.2.0/24, license 172.31.1.0/24", "asns: spec 34001 34009, license 34001 34002 35011 35012"),
+        LicenseParametersDigest.differences(other, l.accepted().orElseThrow()));
   }
 
   @Test

@@ -111,7 +111,7 @@ class WebVns3ClientReadTest extends WireMockHarness {
     wm.verify(putRequestedFor(urlEqualTo("/api/license")).withHeader("Content-Type", equalTo("text/plain"))
         .withRequestBody(equalTo("LICENSE TEXT")));
     wm.verify(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlEqualTo("/api/peering/peers"))
-        .withRequestBody(equalToJson("{\"id\":2,\"name\":\"10.0.2.10\",\"overlay_mtu\":\"1400\"}")));
+        .withRequestBody(equalToJson("{\"id\":2,\"name\":\"10.0.2.10\",\"overlay_mtu\":\"1400\",\"force\":true}")));
     assertEquals(new RequestStats.Counts(0, 3), client.stats().snapshot());
   }
 

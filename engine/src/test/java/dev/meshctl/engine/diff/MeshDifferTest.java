@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.meshctl.dsl.diag.Diagnostic;
+import dev.meshctl.dsl.model.LicenseParameters;
 import dev.meshctl.dsl.model.MeshSpec;
 import dev.meshctl.engine.address.ResourceAddress;
 import dev.meshctl.engine.desired.DesiredMesh;
@@ -175,7 +176,8 @@ class MeshDifferTest {
     MeshState s =
         MeshFixtures.with(converged, "ctl-01", c -> new ControllerState(
             c.controller(), c.config(),
-            new LicenseState(true, true, Optional.of(4), Optional.of("0123456789abcdef")),
+            new LicenseState(true, true, Optional.of(4), Optional.of(new LicenseParameters(
+                false, Optional.of("10.99.0.0/24"), List.of(), Optional.empty(), Optional.empty(), Optional.empty()))),
             c.keyset(), c.peering(), c.routes()));
     MeshDiff d = MeshDiffer.diff(mesh, s);
     assertEquals(List.of(), d.changes());

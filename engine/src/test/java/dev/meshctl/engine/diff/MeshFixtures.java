@@ -167,8 +167,7 @@ public final class MeshFixtures {
             true,
             true,
             Optional.of(mesh.controllers().size()),
-            Optional.of(
-                mesh.rootController().license().orElseThrow().parametersDigest())),
+            Optional.of(mesh.rootController().license().orElseThrow().parameters())),
         new KeysetState(true, false, Optional.of(KEYSET_CHECKSUM), Optional.of(1L)),
         new PeeringState(Optional.of(c.peerId().peerId()), peers),
         routes);

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.meshctl.dsl.model.ControllerSpec;
+import dev.meshctl.dsl.model.LicenseParameters;
 import dev.meshctl.dsl.model.MeshSpec;
 import dev.meshctl.engine.client.Await;
 import dev.meshctl.engine.client.RequestStats;
@@ -97,7 +98,7 @@ class LiveStateReaderTest {
     ControllerObservation o = Await.result(reader.read(c, client));
     ControllerState s = assertInstanceOf(ControllerObservation.Observed.class, o).state();
     assertEquals(Optional.of("mesh"), s.config().topologyName());
-    assertEquals(new LicenseState(true, true, Optional.of(3), Optional.of(LicenseParametersDigest.DEFAULT)), s.license());
+    assertEquals(new LicenseState(true, true, Optional.of(3), Optional.of(LicenseParameters.DEFAULT)), s.license());
     assertEquals(Optional.of("c0ffee"), s.keyset().checksum());
     assertEquals(Optional.of(1), s.peering().selfId());
     assertEquals("10.0.2.10", s.peering().peers().get(2).address());

@@ -74,6 +74,9 @@ class PlanDagProperties {
     if (a instanceof SetPeerId || a instanceof SetNames || a instanceof CreateRoute) {
       before(plan, before, FetchKeyset.class, c, a);
     }
+    if (a instanceof UploadLicense) {
+      before(plan, before, SetNames.class, c, a);
+    }
     if (a instanceof FetchKeyset f) {
       before(plan, before, GenerateKeyset.class, f.sourceController(), a);
     }
