@@ -82,6 +82,11 @@ public final class Vns3Wire {
     return "";
   }
 
+  /**
+   * The configuration. {@code security_token} ("Security token in peered topology", OpenAPI
+   * RuntimeConfig) is a secret: it is deliberately never read, so it cannot reach a record, a
+   * message, a plan or a log.
+   */
   static ConfigState config(Object payload) {
     JsonObject o = object(payload, "response");
     return new ConfigState(
@@ -157,7 +162,10 @@ public final class Vns3Wire {
   static PeeringState peering(Object payload) {
     JsonObject o = object(payload, "response");
     SortedMap<Integer, PeerLink> peers = new TreeMap<>();
-    Optional<JsonObject> managers = optionalObject(o, "managers");
+    // The document's PeersDetail gives the same map under "managers" and "controllers"; a
+    // controller that answered only the latter must not look unpeered (meshctl would post again).
+    Optional<JsonObject> managers =
+        optionalObject(o, "managers").or(() -> optionalObject(o, "controllers"));
     for (Map.Entry<String, Object> e : managers.orElseGet(JsonObject::new)) {
       JsonObject m = object(e.getValue(), "managers." + e.getKey());
       int id =

@@ -38,8 +38,9 @@ final class LicenseDiffer implements ResourceDiffer {
         out.irreversible(
             want.address(),
             "the license was accepted with other parameters than the spec's ("
-                + String.join("; ", differences)
-                + ")");
+                + describe(want.parameters())
+                + "): "
+                + String.join("; ", differences));
       }
     }
   }

@@ -1,9 +1,12 @@
 package dev.meshctl.engine.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.meshctl.dsl.model.LicenseParameters;
+import dev.meshctl.engine.live.ConfigState;
 import dev.meshctl.engine.live.KeysetState;
 import dev.meshctl.engine.live.LicenseParametersDigest;
 import dev.meshctl.engine.live.LicenseState;
@@ -132,5 +135,28 @@ class Vns3WireTest {
     WireFormatException e = assertThrows(WireFormatException.class,
         () -> Vns3Wire.variable(payload("{\"response\":{\"custom\":{\"variable\":\"x\"}}}"), "x"));
     assertEquals("custom is an object, expected an array", e.getMessage());
+  }
+
+  @Test
+  void theSecurityTokenIsNeverRead() {
+    String token = "5ecur1ty-t0ken-of-the-topology";
+    ConfigState c = Vns3Wire.config(payload(
+        "{\"response\":{\"licensed\":true,\"private_ipaddress\":\"10.0.1.10\",\"overlay_ipaddress\":\"100.64.0.1\","
+            + "\"manager_id\":1,\"asn\":65001,\"security_token\":\"" + token + "\"}}"));
+    assertTrue(c.licensed());
+    assertFalse(c.toString().contains(token));
+    WireFormatException e = assertThrows(WireFormatException.class, () -> Vns3Wire.config(payload(
+        "{\"response\":{\"licensed\":\"yes\",\"security_token\":\"" + token + "\"}}")));
+    assertFalse(e.getMessage().contains(token));
+  }
+
+  @Test
+  void peersListedUnderControllersAreRead() {
+    // OpenAPI PeersDetail documents the map under "controllers" as well as "managers".
+    PeeringState p = Vns3Wire.peering(payload(
+        "{\"response\":{\"id\":1,\"peered\":true,\"controllers\":{\"1\":{\"id\":1,\"self\":true},"
+            + "\"2\":{\"id\":2,\"address\":\"10.0.2.10\",\"reachable\":true,\"mtu\":\"1500\"}}}}"));
+    assertEquals("10.0.2.10", p.peers().get(2).address());
+    assertTrue(p.peers().get(2).reachable());
   }
 }
