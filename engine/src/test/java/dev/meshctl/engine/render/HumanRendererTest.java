@@ -35,11 +35,12 @@ class HumanRendererTest {
   @Test
   void planListsStepsPerControllerWithWhatTheyWaitFor() {
     String out = new HumanRenderer(Style.PLAIN).plan(plan, diff);
-    assertTrue(out.contains("     1. + controller[\"ctl-01\"].license: upload license\n"), out);
+    assertTrue(out.contains("     1. + controller[\"ctl-01\"].names: set names\n"), out);
+    assertTrue(out.contains("     2. + controller[\"ctl-01\"].license: upload license (after 1)\n"), out);
     assertTrue(
         out.contains(
-            "     2. + controller[\"ctl-01\"].license: accept license parameters and wait for the"
-                + " reboot (after 1)\n          default=true\n"),
+            "     3. + controller[\"ctl-01\"].license: accept license parameters and wait for the"
+                + " reboot (after 2)\n          default=true\n"),
         out);
     assertTrue(
         out.contains(
