@@ -3,11 +3,11 @@ package dev.meshctl.engine.adopt;
 import dev.meshctl.dsl.diag.Diagnostic;
 import dev.meshctl.dsl.format.FormatResult;
 import dev.meshctl.dsl.format.SpecFormatter;
+import dev.meshctl.dsl.model.LicenseParameters;
 import dev.meshctl.dsl.model.PeeringSpec;
 import dev.meshctl.engine.desired.RouteMarker;
 import dev.meshctl.engine.live.ControllerObservation;
 import dev.meshctl.engine.live.ControllerState;
-import dev.meshctl.engine.live.LicenseParametersDigest;
 import dev.meshctl.engine.live.LiveRoute;
 import dev.meshctl.engine.live.MeshState;
 import dev.meshctl.engine.live.PeerLink;
@@ -167,14 +167,29 @@ public final class SpecInference {
       line("license:");
       line("  # A controller never gives its license text back: put the topology's license file here.");
       line("  file: " + q(options.licenseFile()));
-      Optional<String> digest = controllers.get(0).state.license().parametersDigest();
-      if (digest.isEmpty() || digest.get().equals(LicenseParametersDigest.DEFAULT)) {
+      Optional<LicenseParameters> accepted = controllers.get(0).state.license().accepted();
+      if (accepted.isEmpty() || accepted.get().useDefault()) {
         line("  parameters: {default: true}");
+      } else if (accepted.get().subnet().isPresent()) {
+        // The custom addressing as the root's license reports it (its topology).
+        LicenseParameters p = accepted.get();
+        line("  parameters:");
+        line("    subnet: " + q(p.subnet().get()));
+        if (!p.managers().isEmpty()) {
+          line("    managers: [" + String.join(", ", p.managers().stream().map(Writer::q).toList()) + "]");
+        }
+        p.asns().ifPresent(a -> line("    asns: [" + String.join(", ", a.strip().split("\\s+")) + "]"));
+        p.clients().ifPresent(c -> line("    clients: " + q(c)));
+        if (p.myManagerVip().isPresent()) {
+          line("    my_manager_vip: " + q(p.myManagerVip().get()));
+        } else {
+          line("    # my_manager_vip: the license does not report it; add it here if one was accepted.");
+        }
       } else {
-        line("  # Custom license parameters were accepted on the root; they cannot be read back:");
-        line("  # write them here (subnet, managers, asns, clients, my_manager_vip).");
+        line("  # Custom license parameters were accepted on the root, but its license reports no");
+        line("  # subnet: write them here (subnet, managers, asns, clients, my_manager_vip).");
         line("  parameters: {}");
-        diagnostics.add(Diagnostic.warning("the root accepted custom license parameters, which cannot be read back: write them under license.parameters", null, "license.parameters"));
+        diagnostics.add(Diagnostic.warning("the root accepted custom license parameters its license does not report: write them under license.parameters", null, "license.parameters"));
       }
     }
 

@@ -90,6 +90,25 @@ class SpecInferenceTest {
   }
 
   /** Infers the spec of {@code spec}'s converged mesh, loads it and diffs it against that mesh. */
+  @Test
+  void customLicenseParametersAreReadBackFromTheLicense() throws IOException {
+    MeshSpec spec = MeshFixtures.spec(3);
+    dev.meshctl.dsl.model.LicenseSpec l = spec.license();
+    MeshSpec custom =
+        new MeshSpec(
+            spec.source(), spec.topology(), spec.controllers(), spec.root(),
+            new dev.meshctl.dsl.model.LicenseSpec(
+                l.file(), l.text(),
+                new dev.meshctl.dsl.model.LicenseParameters(
+                    false, Optional.of("172.31.1.0/24"), List.of("172.31.1.253", "172.31.1.252", "172.31.1.251"),
+                    Optional.of("34001 34002 34003"), Optional.of("172.31.1.1,172.31.1.2"), Optional.of("172.31.1.254"))),
+            spec.keysetToken(), spec.peering(), spec.routing(), spec.execution());
+    String yaml = roundTrip(custom);
+    assertTrue(yaml.contains("subnet: 172.31.1.0/24"), yaml);
+    assertTrue(yaml.contains("asns: [34001, 34002, 34003]"), yaml);
+    assertFalse(yaml.contains("parameters: {}"), yaml);
+  }
+
   private String roundTrip(MeshSpec spec) throws IOException {
     DesiredMesh mesh = MeshExpander.expand(spec);
     MeshState converged = MeshFixtures.converged(mesh);
