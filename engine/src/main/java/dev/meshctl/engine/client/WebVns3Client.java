@@ -507,6 +507,8 @@ public final class WebVns3Client implements Vns3Client {
     void receive(HttpClientResponse r) {
       int status = r.statusCode();
       String name = call.name();
+      // Set first: a response without one logs its reset (ours, below) as SEVERE on the terminal.
+      r.exceptionHandler(e -> fail(Failures.classify(controller, name, e, timeoutMillis)));
       if (status >= 300 && status < 400) {
         fail(new Vns3Error.Redirect(controller, name, status, Redirects.shown(r.getHeader("Location"), baseUrl)));
         return;
@@ -525,7 +527,6 @@ public final class WebVns3Client implements Vns3Client {
         return;
       }
       Buffer read = Buffer.buffer();
-      r.exceptionHandler(e -> fail(Failures.classify(controller, name, e, timeoutMillis)));
       r.handler(
           chunk -> {
             if (body.future().isComplete()) {
