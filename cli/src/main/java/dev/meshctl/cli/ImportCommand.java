@@ -84,6 +84,11 @@ final class ImportCommand implements Callable<Integer> {
   @Option(names = "--insecure", description = "Do not check the controllers' certificates (test setups only).")
   boolean insecure;
 
+  @Option(
+      names = "--allow-plain-http",
+      description = "Allow http:// endpoints, which send the API password or token unencrypted (test setups only).")
+  boolean allowPlainHttp;
+
   @Option(names = "--ca-file", paramLabel = "FILE", description = "Trust certificates signed by this PEM CA.")
   Path caFile;
 
@@ -124,6 +129,9 @@ final class ImportCommand implements Callable<Integer> {
     if (insecure) {
       err.println("meshctl: warning: TLS certificates not verified (--insecure)");
     }
+    if (allowPlainHttp && targets.stream().anyMatch(t -> !t.endpoint().tls())) {
+      err.println("meshctl: warning: API credentials sent unencrypted to the http:// endpoints (--allow-plain-http)");
+    }
     ImportOptions options =
         new ImportOptions(
             username,
@@ -133,7 +141,8 @@ final class ImportCommand implements Callable<Integer> {
             Optional.ofNullable(caFile).map(Path::toString),
             Optional.ofNullable(fingerprint),
             insecure,
-            licenseFile);
+            licenseFile,
+            allowPlainHttp && targets.stream().anyMatch(t -> !t.endpoint().tls()));
     ImportResult result = read(targets, api.get(), options);
     result.diagnostics().forEach(d -> err.println(d.format()));
     if (!result.ok()) {
@@ -161,6 +170,7 @@ final class ImportCommand implements Callable<Integer> {
     if (ApiAccess.DEFAULT_USERNAME.equals(username)) {
       username = source.username().orElse(username);
     }
+    allowPlainHttp = allowPlainHttp || source.allowPlainHttp();
     if (passwordEnv == null && tokenEnv == null) {
       passwordEnv = source.passwordEnv().orElse(null);
       tokenEnv = source.tokenEnv().orElse(null);
@@ -198,6 +208,9 @@ final class ImportCommand implements Callable<Integer> {
         problems.add("--endpoint " + e + ": expected NAME=HOST[:PORT], NAME of letters, digits, '_', '.', '-'");
       } else if (endpoint.isEmpty()) {
         problems.add("--endpoint " + e + ": \"" + where + "\" is not an endpoint (" + Endpoint.FORMS + ")");
+      } else if (!endpoint.get().tls() && !allowPlainHttp) {
+        problems.add("--endpoint " + e + ": plain http:// would send the API credentials unencrypted;"
+            + " use https:// (or HOST[:PORT]), or add --allow-plain-http for a test setup");
       } else if (out.stream().anyMatch(t -> t.name().equals(name))) {
         problems.add("--endpoint " + e + ": the name \"" + name + "\" is given twice");
       } else {

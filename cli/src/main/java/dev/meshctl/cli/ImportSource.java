@@ -25,7 +25,8 @@ record ImportSource(
     Optional<String> tokenEnv,
     boolean insecure,
     Optional<String> caFile,
-    Optional<String> fingerprint) {
+    Optional<String> fingerprint,
+    boolean allowPlainHttp) {
 
   private static final Pattern ENV_REF = Pattern.compile("\\$\\{env:([A-Za-z_][A-Za-z0-9_]*)}");
 
@@ -67,7 +68,8 @@ record ImportSource(
             envName(file, api, "token", problems),
             tls.path("insecure").asBoolean(false),
             text(tls, "ca_file"),
-            text(tls, "fingerprint_sha256")));
+            text(tls, "fingerprint_sha256"),
+            tls.path("allow_plain_http").asBoolean(false)));
   }
 
   private static Optional<String> text(JsonNode node, String key) {

@@ -15,6 +15,7 @@ public final class Main {
 
   /** Runs meshctl with the given streams; tests call this directly. */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
+    QuietLogging.apply();
     return MeshctlCommand.commandLine(out, err).execute(args);
   }
 }

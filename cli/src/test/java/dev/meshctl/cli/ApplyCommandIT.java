@@ -63,6 +63,7 @@ class ApplyCommandIT {
                 password: ${file:./password.txt}
                 connect_timeout: 2s
                 request_timeout: 5s
+                tls: {allow_plain_http: true}
             license:
               file: ./license.txt
               parameters: {default: true}

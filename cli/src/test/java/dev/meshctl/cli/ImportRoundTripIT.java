@@ -95,6 +95,20 @@ class ImportRoundTripIT {
   }
 
   @Test
+  void aPlainHttpEndpointIsRefusedUnlessAllowed() {
+    CommandRun r = CommandRun.of("import", "--endpoint", "a=http://127.0.0.1:1", "--token-env", "PATH");
+    assertEquals(1, r.code());
+    assertEquals(
+        "meshctl: error: --endpoint a=http://127.0.0.1:1: plain http:// would send the API credentials unencrypted;"
+            + " use https:// (or HOST[:PORT]), or add --allow-plain-http for a test setup\n",
+        r.err());
+    CommandRun allowed = CommandRun.of("import", "--endpoint", "a=http://127.0.0.1:1", "--token-env", "PATH", "--allow-plain-http");
+    assertTrue(
+        allowed.err().startsWith("meshctl: warning: API credentials sent unencrypted to the http:// endpoints (--allow-plain-http)\n"),
+        allowed::toString);
+  }
+
+  @Test
   void badEndpointsAreNamed() {
     CommandRun r = CommandRun.of("import", "--endpoint", "no-equals-sign", "--endpoint", "b=bad host", "--token-env", "PATH");
     assertEquals(1, r.code());

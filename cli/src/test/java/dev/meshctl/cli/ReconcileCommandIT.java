@@ -62,7 +62,7 @@ class ReconcileCommandIT {
     Files.writeString(dir.resolve("token"), TOKEN + "\n");
     StringBuilder y = new StringBuilder();
     y.append("apiVersion: meshctl/v1\nkind: Mesh\nmetadata: {name: cli-mesh}\n");
-    y.append("defaults:\n  api: {username: api, password: '${file:password}', connect_timeout: 1s, request_timeout: 2s}\n");
+    y.append("defaults:\n  api: {username: api, password: '${file:password}', connect_timeout: 1s, request_timeout: 2s, tls: {allow_plain_http: true}}\n");
     y.append("license: {file: ./license.txt, parameters: {default: true}}\n");
     y.append("keyset: {token: '${file:token}'}\nroot: ctl1\ncontrollers:\n");
     for (SimulatedController c : sim.controllers()) {

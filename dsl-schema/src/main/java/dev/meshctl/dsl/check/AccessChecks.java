@@ -2,6 +2,7 @@ package dev.meshctl.dsl.check;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.meshctl.dsl.diag.Diagnostic;
+import dev.meshctl.dsl.model.Endpoint;
 import dev.meshctl.dsl.yaml.SpecPath;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +11,8 @@ import java.util.Optional;
 /**
  * API access: each controller ends up with exactly one of password and token, TLS trust is one
  * choice with an existing CA file, timeouts are positive, insecure TLS and secrets written inline
- * are warned about.
+ * are warned about, and a plain {@code http://} endpoint (which sends the credentials in clear) is
+ * refused unless its TLS settings allow it, then warned about.
  */
 final class AccessChecks {
   static final String INLINE_SECRET = "secret given inline; prefer ${env:...} or ${file:...}";
@@ -23,6 +25,7 @@ final class AccessChecks {
     for (String c : ctx.controllerPaths()) {
       String api = SpecPath.key(c, "api");
       api(ctx, out, api);
+      plainHttp(ctx, out, c, api);
       if (ctx.at(c).isObject() && !hasCredential(ctx, api) && !hasCredential(ctx, "defaults.api")) {
         String name = ctx.text(SpecPath.key(c, "name")).orElse(c);
         out.add(
@@ -35,6 +38,32 @@ final class AccessChecks {
       positive(ctx, out, SpecPath.key("execution", key));
     }
     return out;
+  }
+
+  /** The controller's tls block as the model takes it: its own, or else the defaults'. */
+  private static void plainHttp(CheckContext ctx, List<Diagnostic> out, String c, String api) {
+    String endpoint = SpecPath.key(c, "endpoint");
+    Optional<Endpoint> e = ctx.text(endpoint).flatMap(Endpoint::parse);
+    if (e.isEmpty() || e.get().tls()) {
+      return;
+    }
+    String own = SpecPath.key(api, "tls");
+    String tls = ctx.at(own).isMissingNode() ? "defaults.api.tls" : own;
+    String allow = SpecPath.key(tls, "allow_plain_http");
+    String name = ctx.text(SpecPath.key(c, "name")).orElse(c);
+    if (ctx.at(allow).asBoolean(false)) {
+      out.add(
+          ctx.warning(
+                  "controller '" + name + "' is reached over plain HTTP: its API credentials cross the network unencrypted",
+                  endpoint)
+              .withHint("use an https:// endpoint; plain HTTP is for test setups on loopback"));
+    } else {
+      out.add(
+          ctx.error(
+                  "controller '" + name + "' has a plain http:// endpoint, which would send its API credentials unencrypted",
+                  endpoint)
+              .withHint("use https:// (or host:port), or set " + allow + ": true for a test setup"));
+    }
   }
 
   private static boolean hasCredential(CheckContext ctx, String api) {

@@ -92,7 +92,8 @@ final class ModelBuilder {
         new TlsSpec(
             text(tls, "ca_file").map(files::resolve),
             text(tls, "fingerprint_sha256"),
-            tls.path("insecure").asBoolean(false)),
+            tls.path("insecure").asBoolean(false),
+            tls.path("allow_plain_http").asBoolean(false)),
         duration(pick(own, defaults, "connect_timeout"), ApiAccess.DEFAULT_CONNECT_TIMEOUT),
         duration(pick(own, defaults, "request_timeout"), ApiAccess.DEFAULT_REQUEST_TIMEOUT));
   }

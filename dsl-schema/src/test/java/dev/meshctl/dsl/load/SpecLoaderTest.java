@@ -125,10 +125,28 @@ class SpecLoaderTest {
     Path map = dir.resolve("sim.yaml");
     Files.writeString(map, "a: 127.0.0.1:8001\n54.1.2.4: http://127.0.0.1:8002\n");
     options = options.withEndpointMap(map);
-    LoadResult r = load(SPEC);
+    LoadResult r = load(SPEC.replace("request_timeout: 1m30s", "request_timeout: 1m30s\n    tls: {allow_plain_http: true}"));
     assertTrue(r.ok(), () -> render(r));
     assertEquals("https://127.0.0.1:8001/api", r.spec().get().controllers().get(0).endpoint().baseUrl());
     assertEquals("http://127.0.0.1:8002/api", r.spec().get().controllers().get(1).endpoint().baseUrl());
+    assertTrue(r.spec().get().controllers().get(1).api().tls().allowPlainHttp());
+    assertTrue(render(r).contains("warning: controller 'b' is reached over plain HTTP"), render(r));
+  }
+
+  @Test
+  void aPlainHttpEndpointIsRefusedUnlessAllowed() throws IOException {
+    // A mapped endpoint is checked like a written one: the map must not smuggle plain HTTP in.
+    Path map = dir.resolve("sim.yaml");
+    Files.writeString(map, "54.1.2.4: http://127.0.0.1:8002\n");
+    options = options.withEndpointMap(map);
+    LoadResult r = load(SPEC);
+    assertFalse(r.ok());
+    assertTrue(
+        render(r).contains(
+            "error: controller 'b' has a plain http:// endpoint, which would send its API credentials unencrypted"
+                + " (controllers[1].endpoint); use https:// (or host:port), or set defaults.api.tls.allow_plain_http: true"),
+        render(r));
+    assertFalse(render(r).contains("controller 'a'"), render(r));
   }
 
   @Test

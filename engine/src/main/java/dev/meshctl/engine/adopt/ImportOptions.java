@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param fingerprint a pinned SHA-256 certificate fingerprint
  * @param insecure whether certificates are not checked
  * @param licenseFile where the spec expects the license file
+ * @param allowPlainHttp whether an http:// endpoint was allowed (written as {@code
+ *     tls.allow_plain_http}, which the spec needs for it)
  */
 public record ImportOptions(
     String username,
@@ -23,8 +25,22 @@ public record ImportOptions(
     Optional<String> caFile,
     Optional<String> fingerprint,
     boolean insecure,
-    String licenseFile) {
+    String licenseFile,
+    boolean allowPlainHttp) {
   public static final String DEFAULT_PASSWORD_ENV = "VNS3_API_PASSWORD";
   public static final String DEFAULT_KEYSET_TOKEN_ENV = "VNS3_KEYSET_TOKEN";
   public static final String DEFAULT_LICENSE_FILE = "./license.txt";
+
+  /** Options for HTTPS endpoints only. */
+  public ImportOptions(
+      String username,
+      Optional<String> passwordEnv,
+      Optional<String> tokenEnv,
+      String keysetTokenEnv,
+      Optional<String> caFile,
+      Optional<String> fingerprint,
+      boolean insecure,
+      String licenseFile) {
+    this(username, passwordEnv, tokenEnv, keysetTokenEnv, caFile, fingerprint, insecure, licenseFile, false);
+  }
 }

@@ -153,12 +153,16 @@ public final class SpecInference {
       }
       options.passwordEnv().ifPresent(v -> line("    password: ${env:" + v + "}"));
       options.tokenEnv().ifPresent(v -> line("    token: ${env:" + v + "}"));
-      if (options.caFile().isPresent() || options.fingerprint().isPresent() || options.insecure()) {
+      if (options.caFile().isPresent() || options.fingerprint().isPresent() || options.insecure()
+          || options.allowPlainHttp()) {
         line("    tls:");
         options.caFile().ifPresent(f -> line("      ca_file: " + q(f)));
         options.fingerprint().ifPresent(f -> line("      fingerprint_sha256: " + q(f)));
         if (options.insecure()) {
           line("      insecure: true");
+        }
+        if (options.allowPlainHttp()) {
+          line("      allow_plain_http: true");
         }
       }
     }

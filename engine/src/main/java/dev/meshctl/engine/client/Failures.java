@@ -46,6 +46,15 @@ final class Failures {
               : m.contains("refused") ? "connection refused" : "cannot connect";
       return new Vns3Error.Unreachable(controller, call, detail, false);
     }
+    Optional<Throwable> tooLong = tooLong(t);
+    if (tooLong.isPresent()) {
+      // Netty's TooLongHttpHeaderException / TooLongHttpLineException: cut off, not a network fault.
+      return new Vns3Error.MalformedResponse(
+          controller,
+          call,
+          (tooLong.get().getClass().getSimpleName().contains("Line") ? "status line" : "answer headers")
+              + " longer than " + size(Vns3Clients.MAX_HEADER_BYTES));
+    }
     if (isTimeout(t)) {
       return new Vns3Error.Timeout(
           controller, call, "no answer within " + seconds(timeoutMillis));
@@ -57,7 +66,8 @@ final class Failures {
     if (m.contains("closed")) {
       return new Vns3Error.Unreachable(controller, call, "connection closed before the answer", true);
     }
-    return new Vns3Error.Unreachable(controller, call, "connection failed: " + rootMessage(t), true);
+    return new Vns3Error.Unreachable(
+        controller, call, "connection failed: " + ControllerText.clean(rootMessage(t), java.util.List.of()), true);
   }
 
   private static boolean brokenConnection(Throwable t) {
@@ -74,6 +84,15 @@ final class Failures {
     return false;
   }
 
+  private static Optional<Throwable> tooLong(Throwable t) {
+    for (Throwable c = t; c != null && c.getCause() != c; c = c.getCause()) {
+      if (c.getClass().getSimpleName().startsWith("TooLong")) {
+        return Optional.of(c);
+      }
+    }
+    return Optional.empty();
+  }
+
   private static boolean isTimeout(Throwable t) {
     for (Throwable c = t; c != null; c = c.getCause()) {
       if (c instanceof java.util.concurrent.TimeoutException
@@ -87,6 +106,17 @@ final class Failures {
 
   static String seconds(long millis) {
     return millis % 1000 == 0 ? millis / 1000 + " s" : String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
+  }
+
+  /** {@code 4 MiB}, {@code 512 KiB}, {@code 100 bytes}. */
+  static String size(long bytes) {
+    if (bytes >= 1 << 20 && bytes % (1 << 20) == 0) {
+      return bytes / (1 << 20) + " MiB";
+    }
+    if (bytes >= 1 << 10 && bytes % (1 << 10) == 0) {
+      return bytes / (1 << 10) + " KiB";
+    }
+    return bytes + " bytes";
   }
 
   private static <E extends Throwable> Optional<E> find(Throwable t, Class<E> type) {

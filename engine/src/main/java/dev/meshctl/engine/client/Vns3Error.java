@@ -3,7 +3,9 @@ package dev.meshctl.engine.client;
 /**
  * Why a call to one controller failed, as a value. Every kind names the controller and the call
  * ({@code GET /peering}) so a message can be printed as is; none ever carries a secret or a
- * response body that could hold one. Callers match on the kind: apply, for instance, treats a
+ * response body that could hold one. A controller's own message ({@code vns3Message}) is kept
+ * only after {@link ControllerText#clean}: control characters shown as escapes, cut to a few
+ * hundred characters, the client's own credentials masked. Callers match on the kind: apply, for instance, treats a
  * {@link BadRequest} saying "Keyset already exists." as done.
  */
 public sealed interface Vns3Error {
@@ -121,10 +123,27 @@ public sealed interface Vns3Error {
     }
   }
 
+  /**
+   * A 3xx answer. A VNS3 API never redirects (its OpenAPI document lists no 3xx answer), and
+   * following one would resend the credentials wherever it points, plain HTTP included: refused.
+   *
+   * @param location where it pointed, without user info, query or fragment
+   */
+  record Redirect(String controller, String call, int status, String location) implements Vns3Error {
+    @Override
+    public String detail() {
+      return status + " redirect to " + location
+          + " refused: a VNS3 API does not redirect, and following would resend the credentials";
+    }
+  }
+
   /** The TLS handshake failed: untrusted certificate, fingerprint mismatch, wrong host name. */
   record Tls(String controller, String call, String detail) implements Vns3Error {}
 
-  /** The answer is not what the API promises: not JSON, truncated, an HTML page, wrong types. */
+  /**
+   * The answer is not what the API promises: not JSON, truncated, an HTML page, wrong types,
+   * larger than the answer cap, compressed unasked, or with headers too long.
+   */
   record MalformedResponse(String controller, String call, String detail) implements Vns3Error {}
 
   /**

@@ -13,10 +13,11 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.client.HttpRequest;
-import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.ext.web.client.WebClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +28,8 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * {@link Vns3Client} over a Vert.x {@link WebClient}. Build it with {@link Vns3Clients#create}.
+ * {@link Vns3Client} over a Vert.x {@link HttpClient}, which lets each request keep a deadline
+ * for its whole answer and a cap on its size. Build it with {@link Vns3Clients#create}.
  */
 public final class WebVns3Client implements Vns3Client {
   /** The header an API token travels in. */
@@ -63,7 +65,7 @@ public final class WebVns3Client implements Vns3Client {
   private static final Function<Object, Boolean> ACKNOWLEDGED = p -> Boolean.TRUE;
 
   private final Vertx vertx;
-  private final WebClient web;
+  private final HttpClient web;
   private final String controller;
   private final String baseUrl;
   private final AtomicReference<Auth> auth;
@@ -78,7 +80,7 @@ public final class WebVns3Client implements Vns3Client {
    */
   WebVns3Client(
       Vertx vertx,
-      WebClient web,
+      HttpClient web,
       String controller,
       String baseUrl,
       Auth auth,
@@ -411,7 +413,14 @@ public final class WebVns3Client implements Vns3Client {
         || e instanceof Vns3Error.Timeout;
   }
 
-  /** Sends {@code call} once; fails with a {@link Vns3Exception} only. */
+  /**
+   * Sends {@code call} once; fails with a {@link Vns3Exception} only.
+   *
+   * <p>{@code timeoutMillis} is a deadline for the whole exchange: connecting, the headers and
+   * every byte of the body. Vert.x's own request timeout is an idle timeout that a controller
+   * dripping one byte a second resets forever; a timer resets the connection instead. The body is
+   * counted as it arrives and cut off past {@link ClientOptions#maxAnswerBytes}.
+   */
   private <T> Future<T> once(Call call, Function<Object, T> decode, long timeoutMillis) {
     if (tlsProblem.isPresent()) {
       return Future.failedFuture(new Vns3Exception(new Vns3Error.Tls(controller, call.name(), tlsProblem.get())));
@@ -421,42 +430,156 @@ public final class WebVns3Client implements Vns3Client {
     } else {
       stats.countWrite();
     }
-    HttpRequest<Buffer> request = web.requestAbs(call.method(), baseUrl + call.path()).timeout(timeoutMillis);
+    Exchange exchange = new Exchange(call, timeoutMillis);
+    Buffer payload;
+    RequestOptions request =
+        new RequestOptions()
+            .setMethod(call.method())
+            .setAbsoluteURI(baseUrl + call.path())
+            .setFollowRedirects(false)
+            .putHeader("Accept", "application/json")
+            .putHeader("User-Agent", "meshctl");
     Auth a = auth.get();
     if (a instanceof Auth.Basic b) {
-      request.basicAuthentication(b.username(), b.password().reveal());
+      request.putHeader("Authorization", basic(b));
     } else if (a instanceof Auth.Token t) {
       request.putHeader(TOKEN_HEADER, t.token().reveal());
     }
-    request.putHeader("Accept", "application/json");
-    Future<HttpResponse<Buffer>> sent;
     if (call.body().isEmpty()) {
-      sent = request.send();
+      payload = null;
     } else if (call.body().get() instanceof Secret text) {
-      sent = request.putHeader("Content-Type", "text/plain").sendBuffer(Buffer.buffer(text.reveal()));
+      request.putHeader("Content-Type", "text/plain");
+      payload = Buffer.buffer(text.reveal());
     } else {
-      sent = request.sendJsonObject((JsonObject) call.body().get());
+      request.putHeader("Content-Type", "application/json");
+      payload = ((JsonObject) call.body().get()).toBuffer();
     }
-    return sent.transform(
-        ar -> {
-          if (ar.failed()) {
-            return Future.failedFuture(
-                new Vns3Exception(Failures.classify(controller, call.name(), ar.cause(), timeoutMillis)));
-          }
-          try {
-            return Future.succeededFuture(answer(call, ar.result(), decode));
-          } catch (Vns3Exception e) {
-            return Future.failedFuture(e);
-          }
-        });
+    exchange.start();
+    web.request(request)
+        .compose(
+            req -> {
+              exchange.sending(req);
+              return payload == null ? req.send() : req.send(payload);
+            })
+        .onComplete(
+            ar -> {
+              if (ar.failed()) {
+                exchange.fail(Failures.classify(controller, call.name(), ar.cause(), timeoutMillis));
+              } else {
+                exchange.receive(ar.result());
+              }
+            });
+    return exchange.body.future().compose(r -> decodeAnswer(call, r, decode));
   }
 
-  private <T> T answer(Call call, HttpResponse<Buffer> r, Function<Object, T> decode) {
-    int status = r.statusCode();
-    Buffer body = r.body() == null ? Buffer.buffer() : r.body();
+  /** The status, headers and whole body of one answer, read within the cap. */
+  private record Answer(int status, String contentType, Buffer body) {}
+
+  /** One request in flight: its deadline, the body read so far, and the one outcome. */
+  private final class Exchange {
+    final Call call;
+    final long timeoutMillis;
+    final Promise<Answer> body = Promise.promise();
+    volatile HttpClientRequest request;
+    long timer = -1;
+
+    Exchange(Call call, long timeoutMillis) {
+      this.call = call;
+      this.timeoutMillis = timeoutMillis;
+    }
+
+    void start() {
+      timer =
+          vertx.setTimer(
+              timeoutMillis,
+              id ->
+                  fail(new Vns3Error.Timeout(controller, call.name(), "no answer within " + Failures.seconds(timeoutMillis))));
+    }
+
+    void sending(HttpClientRequest req) {
+      request = req;
+      if (body.future().isComplete()) {
+        // The deadline passed while connecting.
+        req.reset();
+      }
+    }
+
+    void receive(HttpClientResponse r) {
+      int status = r.statusCode();
+      String name = call.name();
+      // Set first: a response without one logs its reset (ours, below) as SEVERE on the terminal.
+      r.exceptionHandler(e -> fail(Failures.classify(controller, name, e, timeoutMillis)));
+      if (status >= 300 && status < 400) {
+        fail(new Vns3Error.Redirect(controller, name, status, Redirects.shown(r.getHeader("Location"), baseUrl)));
+        return;
+      }
+      String encoding = Optional.ofNullable(r.getHeader("Content-Encoding")).orElse("identity").strip();
+      if (!encoding.isEmpty() && !encoding.equalsIgnoreCase("identity")) {
+        // Nothing asked for compression: an answer that is compressed anyway is refused unread.
+        fail(new Vns3Error.MalformedResponse(
+            controller, name, "answer compressed (" + ControllerText.clean(encoding, List.of()) + ") although meshctl did not ask for compression"));
+        return;
+      }
+      long cap = options.maxAnswerBytes();
+      String length = r.getHeader("Content-Length");
+      if (length != null && length.strip().matches("[0-9]{1,18}") && Long.parseLong(length.strip()) > cap) {
+        fail(tooLarge(name, cap));
+        return;
+      }
+      Buffer read = Buffer.buffer();
+      r.handler(
+          chunk -> {
+            if (body.future().isComplete()) {
+              return;
+            }
+            if ((long) read.length() + chunk.length() > cap) {
+              fail(tooLarge(name, cap));
+              return;
+            }
+            read.appendBuffer(chunk);
+          });
+      r.endHandler(v -> succeed(new Answer(status, Optional.ofNullable(r.getHeader("Content-Type")).orElse(""), read)));
+    }
+
+    private Vns3Error tooLarge(String name, long cap) {
+      return new Vns3Error.MalformedResponse(
+          controller, name, "answer larger than " + Failures.size(cap) + "; a VNS3 answer is never that large");
+    }
+
+    void succeed(Answer a) {
+      vertx.cancelTimer(timer);
+      body.tryComplete(a);
+    }
+
+    /** Ends the exchange with {@code e}; a connection still open is reset, so nothing more is read. */
+    void fail(Vns3Error e) {
+      vertx.cancelTimer(timer);
+      if (body.tryFail(new Vns3Exception(e)) && request != null) {
+        request.reset();
+      }
+    }
+  }
+
+  /** Bodies larger than this are decoded on a worker thread, never on the event loop. */
+  private static final int DECODE_ON_LOOP_BYTES = 64 * 1024;
+
+  private <T> Future<T> decodeAnswer(Call call, Answer a, Function<Object, T> decode) {
+    if (a.body().length() <= DECODE_ON_LOOP_BYTES) {
+      try {
+        return Future.succeededFuture(answer(call, a, decode));
+      } catch (Vns3Exception e) {
+        return Future.failedFuture(e);
+      }
+    }
+    return vertx.executeBlocking(() -> answer(call, a, decode), false);
+  }
+
+  private <T> T answer(Call call, Answer r, Function<Object, T> decode) {
+    int status = r.status();
+    Buffer body = r.body();
     String name = call.name();
     if (status >= 200 && status < 300) {
-      String type = Optional.ofNullable(r.getHeader("Content-Type")).orElse("").toLowerCase(Locale.ROOT);
+      String type = r.contentType().toLowerCase(Locale.ROOT);
       if (type.contains("html")) {
         throw new Vns3Exception(
             new Vns3Error.MalformedResponse(controller, name, "expected JSON, got an HTML page"));
@@ -473,7 +596,7 @@ public final class WebVns3Client implements Vns3Client {
             new Vns3Error.MalformedResponse(controller, name, "unexpected answer: " + e.getClass().getSimpleName()));
       }
     }
-    String message = Vns3Wire.errorMessage(body);
+    String message = ControllerText.clean(Vns3Wire.errorMessage(body), secrets(call));
     throw new Vns3Exception(
         switch (status) {
           case 400 -> new Vns3Error.BadRequest(controller, name, orElse(message, "bad request"));
@@ -482,6 +605,38 @@ public final class WebVns3Client implements Vns3Client {
           case 502, 503 -> new Vns3Error.ServerBusy(controller, name, status);
           default -> new Vns3Error.HttpStatus(controller, name, status, message);
         });
+  }
+
+  /**
+   * What this client sent that a controller must not get printed back: the password or token, the
+   * basic-auth header value, and any secret in the request body (license, keyset token, new
+   * password).
+   */
+  private List<String> secrets(Call call) {
+    List<String> out = new java.util.ArrayList<>();
+    Auth a = auth.get();
+    if (a instanceof Auth.Basic b) {
+      out.add(b.password().reveal());
+      out.add(basic(b).substring("Basic ".length()));
+    } else if (a instanceof Auth.Token t) {
+      out.add(t.token().reveal());
+    }
+    if (call.body().isPresent() && call.body().get() instanceof Secret text) {
+      out.add(text.reveal());
+    } else if (call.body().isPresent() && call.body().get() instanceof JsonObject o) {
+      for (String key : List.of("token", "password")) {
+        if (o.getValue(key) instanceof String v) {
+          out.add(v);
+        }
+      }
+    }
+    return out;
+  }
+
+  private static String basic(Auth.Basic b) {
+    return "Basic "
+        + java.util.Base64.getEncoder()
+            .encodeToString((b.username() + ":" + b.password().reveal()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   private static String orElse(String s, String fallback) {

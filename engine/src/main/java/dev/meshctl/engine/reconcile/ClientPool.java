@@ -27,7 +27,7 @@ public final class ClientPool {
   public ClientPool(Vertx vertx, ClientOptions options) {
     this.vertx = vertx;
     this.options = options;
-    this.probeOptions = new ClientOptions(RetryPolicy.NONE, options.waits());
+    this.probeOptions = new ClientOptions(RetryPolicy.NONE, options.waits(), options.maxAnswerBytes());
   }
 
   /** The clients of {@code spec}'s controllers by name; clients of removed controllers are closed. */

@@ -77,7 +77,7 @@ final class ReconcileMesh implements AutoCloseable {
     StringBuilder y = new StringBuilder();
     y.append("apiVersion: meshctl/v1\nkind: Mesh\nmetadata:\n  name: sim-topology\n");
     y.append("defaults:\n  api:\n    username: api\n    password: ${env:SIM_PASSWORD}\n");
-    y.append("    connect_timeout: 1s\n    request_timeout: 2s\n");
+    y.append("    connect_timeout: 1s\n    request_timeout: 2s\n    tls: {allow_plain_http: true}\n");
     y.append("license:\n  file: ./license.txt\n  parameters: {default: true}\n");
     y.append("keyset:\n  token: ${env:KEYSET_TOKEN}\n");
     y.append("root: ctl1\ncontrollers:\n");
