@@ -1,4 +1,4 @@
-package dev.meshctl.engine.render;
+package dev.meshctl.engine.planfile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -15,7 +15,7 @@ import dev.meshctl.engine.diff.MeshFixtures;
 import dev.meshctl.engine.live.MeshState;
 import dev.meshctl.engine.plan.Plan;
 import dev.meshctl.engine.plan.PlanBuilder;
-import io.vertx.core.json.JsonObject;
+import dev.meshctl.engine.render.PlanSummary;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -63,7 +63,7 @@ class PlanFileTest {
     assertEquals(s.plan().blocking(), back.plan().blocking());
     assertEquals(s.summary(), back.summary());
     assertEquals(s.createdAt(), back.createdAt());
-    assertEquals(text, JsonRenderer.plan(back).encodePrettily() + "\n");
+    assertEquals(text, PlanFile.json(back).encodePrettily() + "\n");
   }
 
   @Test
@@ -74,30 +74,5 @@ class PlanFileTest {
     assertTrue(e.getMessage().contains("format_version 2 is not supported"), e.getMessage());
     Files.writeString(f, "not json");
     assertThrows(InvalidPlanFileException.class, () -> PlanFile.read(f));
-  }
-
-  @Test
-  void diffJsonIsVersionedAndRedactsSecrets() {
-    DesiredMesh mesh = MeshExpander.expand(MeshFixtures.spec(2));
-    JsonObject json = JsonRenderer.diff(MeshDiffer.diff(mesh, MeshFixtures.fresh(mesh)));
-    assertEquals(1, json.getInteger("format_version"));
-    assertEquals("diff", json.getString("kind"));
-    JsonObject license = json.getJsonArray("changes").getJsonObject(0);
-    assertEquals("controller[\"ctl-01\"].license", license.getString("address"));
-    assertEquals("create", license.getString("action"));
-    assertEquals("(sensitive)", license.getJsonArray("fields").getJsonObject(0).getString("after"));
-    assertEquals(13, json.getJsonObject("summary").getInteger("add"));
-  }
-
-  @Test
-  void dotHasOneNodePerActionAndOneEdgePerDependency() {
-    DesiredMesh mesh = MeshExpander.expand(MeshFixtures.spec(2));
-    MeshState fresh = MeshFixtures.fresh(mesh);
-    Plan plan = PlanBuilder.build(mesh, MeshDiffer.diff(mesh, fresh), fresh);
-    String dot = DotRenderer.render(plan);
-    assertTrue(dot.startsWith("digraph plan {\n"));
-    assertEquals(plan.order().size(), dot.split("\\[label=", -1).length - 1);
-    assertEquals(plan.graph().edgeSet().size(), dot.split(" -> ", -1).length - 1);
-    assertTrue(dot.contains("  a1 -> a2;\n"), dot);
   }
 }
