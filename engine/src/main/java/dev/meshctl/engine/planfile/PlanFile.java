@@ -118,7 +118,15 @@ public final class PlanFile {
    *     version can run, with a message naming the file, what is wrong and what to do
    */
   public static SavedPlan read(Path file) {
-    return load(file).saved();
+    LoadedPlan loaded = load(file);
+    try {
+      parse(loaded.json(), true);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidPlanFileException(file + ": not a valid meshctl plan: " + e.getMessage());
+    } catch (ClassCastException | NullPointerException e) {
+      throw new InvalidPlanFileException(file + ": not a valid meshctl plan: " + WRONG_SHAPE);
+    }
+    return loaded.saved();
   }
 
   /**
@@ -135,17 +143,18 @@ public final class PlanFile {
           file + ": not JSON (" + firstLine(e.getMessage()) + "): " + NOT_A_PLAN_HINT);
     }
     try {
-      return new LoadedPlan(file, parse(json), json);
+      return new LoadedPlan(file, parse(json, false), json);
     } catch (IllegalArgumentException | DateTimeParseException e) {
       throw new InvalidPlanFileException(file + ": not a valid meshctl plan: " + e.getMessage());
     } catch (ClassCastException | NullPointerException e) {
       // The messages of these name Java classes, which say nothing to a user.
-      throw new InvalidPlanFileException(
-          file
-              + ": not a valid meshctl plan: a key is missing or holds the wrong kind of value"
-              + " (was it edited by hand?); make a new one with 'meshctl plan SPEC -out FILE'");
+      throw new InvalidPlanFileException(file + ": not a valid meshctl plan: " + WRONG_SHAPE);
     }
   }
+
+  private static final String WRONG_SHAPE =
+      "a key is missing or holds the wrong kind of value (was it edited by hand?); make a new plan"
+          + " with 'meshctl plan SPEC -out FILE'";
 
   private static final String NOT_A_PLAN_HINT =
       "give a plan saved by 'meshctl plan SPEC -out FILE', or a spec (YAML)";
@@ -172,7 +181,12 @@ public final class PlanFile {
     }
   }
 
-  static SavedPlan parse(JsonObject json) {
+  /**
+   * @param strictActions whether actions that cannot be read make the whole file invalid. Apply
+   *     reads without: it never runs the file's actions, and the plan it computes again names the
+   *     first action that differs far better than a parse error would.
+   */
+  static SavedPlan parse(JsonObject json, boolean strictActions) {
     Object kind = json.getValue("kind");
     if (!"plan".equals(kind)) {
       throw new IllegalArgumentException(
@@ -191,9 +205,43 @@ public final class PlanFile {
               + json.getValue("meshctl_version")
               + "): apply it with that version, or plan again with this one");
     }
+    DirectedAcyclicGraph<PlanAction, DefaultEdge> graph;
+    try {
+      graph = actions(json.getJsonArray("actions"));
+    } catch (IllegalArgumentException | ClassCastException | NullPointerException e) {
+      if (strictActions) {
+        throw e;
+      }
+      graph = new DirectedAcyclicGraph<>(DefaultEdge.class);
+    }
+    SortedMap<String, String> fingerprints = new TreeMap<>();
+    json.getJsonObject("live_fingerprints").forEach(e -> fingerprints.put(e.getKey(), (String) e.getValue()));
+    List<Diagnostic> blocking = new ArrayList<>();
+    for (Object o : json.getJsonArray("blocking", new JsonArray())) {
+      JsonObject d = (JsonObject) o;
+      blocking.add(
+          new Diagnostic(
+              Severity.valueOf(d.getString("severity").toUpperCase(Locale.ROOT)),
+              d.getString("message"),
+              Optional.empty(),
+              d.getString("address"),
+              Optional.ofNullable(d.getString("hint"))));
+    }
+    JsonObject spec = json.getJsonObject("spec");
+    JsonObject summary = json.getJsonObject("summary");
+    return new SavedPlan(
+        json.getString("meshctl_version"),
+        Instant.parse(json.getString("created_at")),
+        spec.getString("path"),
+        spec.getString("sha256"),
+        spec.getString("desired_sha256"),
+        Plan.of(graph, fingerprints, blocking),
+        new PlanSummary(summary.getInteger("add"), summary.getInteger("change"), summary.getInteger("delete")));
+  }
+
+  private static DirectedAcyclicGraph<PlanAction, DefaultEdge> actions(JsonArray actions) {
     DirectedAcyclicGraph<PlanAction, DefaultEdge> graph = new DirectedAcyclicGraph<>(DefaultEdge.class);
     Map<Integer, PlanAction> byStep = new HashMap<>();
-    JsonArray actions = json.getJsonArray("actions");
     for (int i = 0; i < actions.size(); i++) {
       JsonObject a = actions.getJsonObject(i);
       PlanAction action;
@@ -220,29 +268,7 @@ public final class PlanFile {
         graph.addEdge(from, to);
       }
     }
-    SortedMap<String, String> fingerprints = new TreeMap<>();
-    json.getJsonObject("live_fingerprints").forEach(e -> fingerprints.put(e.getKey(), (String) e.getValue()));
-    List<Diagnostic> blocking = new ArrayList<>();
-    for (Object o : json.getJsonArray("blocking", new JsonArray())) {
-      JsonObject d = (JsonObject) o;
-      blocking.add(
-          new Diagnostic(
-              Severity.valueOf(d.getString("severity").toUpperCase(Locale.ROOT)),
-              d.getString("message"),
-              Optional.empty(),
-              d.getString("address"),
-              Optional.ofNullable(d.getString("hint"))));
-    }
-    JsonObject spec = json.getJsonObject("spec");
-    JsonObject summary = json.getJsonObject("summary");
-    return new SavedPlan(
-        json.getString("meshctl_version"),
-        Instant.parse(json.getString("created_at")),
-        spec.getString("path"),
-        spec.getString("sha256"),
-        spec.getString("desired_sha256"),
-        Plan.of(graph, fingerprints, blocking),
-        new PlanSummary(summary.getInteger("add"), summary.getInteger("change"), summary.getInteger("delete")));
+    return graph;
   }
 
   private static String firstLine(String s) {

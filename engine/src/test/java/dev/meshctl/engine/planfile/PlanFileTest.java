@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.meshctl.dsl.model.LicenseParameters;
 import dev.meshctl.dsl.model.MeshSpec;
@@ -18,6 +19,7 @@ import dev.meshctl.engine.plan.PlanBuilder;
 import dev.meshctl.engine.render.PlanSummary;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -67,12 +69,57 @@ class PlanFileTest {
   }
 
   @Test
-  void refusesWhatIsNotAPlanThisVersionReads() throws Exception {
+  void refusesWhatIsNotAPlanThisVersionReadsSayingWhatAndWhatToDo() throws Exception {
     Path f = dir.resolve("plan.json");
-    Files.writeString(f, "{\"kind\":\"plan\",\"format_version\":2}");
-    InvalidPlanFileException e = assertThrows(InvalidPlanFileException.class, () -> PlanFile.read(f));
-    assertTrue(e.getMessage().contains("format_version 2 is not supported"), e.getMessage());
+    Files.writeString(f, "{\"kind\":\"plan\",\"format_version\":2,\"meshctl_version\":\"9.0.0\"}");
+    assertEquals(
+        f + ": not a valid meshctl plan: format_version 2 is not supported (this meshctl reads 1; the"
+            + " plan was made by meshctl 9.0.0): apply it with that version, or plan again with this one",
+        refusal(f));
     Files.writeString(f, "not json");
-    assertThrows(InvalidPlanFileException.class, () -> PlanFile.read(f));
+    assertTrue(refusal(f).startsWith(f + ": not JSON ("), refusal(f));
+    assertTrue(refusal(f).endsWith("give a plan saved by 'meshctl plan SPEC -out FILE', or a spec (YAML)"));
+    Files.writeString(f, "{\"format_version\":1,\"kind\":\"diff\",\"changes\":[]}");
+    assertTrue(refusal(f).contains("it is the output of 'meshctl diff --json', not a saved plan"), refusal(f));
+    Files.writeString(f, "{\"name\":\"package.json\"}");
+    assertTrue(refusal(f).contains("no \"kind\": \"plan\", so not a plan meshctl saved"), refusal(f));
+    Files.writeString(f, "{\"kind\":\"plan\",\"format_version\":1}");
+    assertTrue(refusal(f).contains("a key is missing or holds the wrong kind of value"), refusal(f));
+    Files.write(f, new byte[] {'{', (byte) 0xff, '}'});
+    assertTrue(refusal(f).contains("not UTF-8 text"), refusal(f));
+  }
+
+  @Test
+  void aMissingFileOrAFolderIsNamedWithWhereItWasLookedFor() {
+    Path missing = Path.of("nope.json");
+    assertEquals(
+        "nope.json: no such file (looked for "
+            + missing.toAbsolutePath()
+            + "): give a plan saved by 'meshctl plan SPEC -out FILE', or a spec (YAML)",
+        refusal(missing));
+    assertTrue(refusal(dir).contains(": is a folder, not a plan file"), refusal(dir));
+  }
+
+  @Test
+  void planFilesAreWrittenOwnerOnlyEvenOverAnOlderReadableOne() throws Exception {
+    assumeTrue(Files.getFileStore(dir).supportsFileAttributeView("posix"), "POSIX modes only");
+    MeshSpec spec = MeshFixtures.spec(2);
+    SavedPlan s = saved(spec, MeshFixtures.fresh(MeshExpander.expand(spec)));
+    Path fresh = dir.resolve("plan.json");
+    PlanFile.write(s, fresh);
+    assertEquals(PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(fresh));
+
+    Path old = Files.writeString(dir.resolve("old.json"), "{}");
+    Files.setPosixFilePermissions(old, PosixFilePermissions.fromString("rw-r--r--"));
+    PlanFile.write(s, old);
+    assertEquals(PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(old));
+    assertEquals(Files.readString(fresh), Files.readString(old));
+    try (var left = Files.list(dir)) {
+      assertEquals(List.of("old.json", "plan.json"), left.map(p -> p.getFileName().toString()).sorted().toList());
+    }
+  }
+
+  private static String refusal(Path f) {
+    return assertThrows(InvalidPlanFileException.class, () -> PlanFile.read(f)).getMessage();
   }
 }
