@@ -94,6 +94,15 @@ public final class PlanFile {
    */
   public static void write(SavedPlan saved, Path file) throws IOException {
     Path target = file.toAbsolutePath();
+    if (Files.isDirectory(target)) {
+      throw new FileSystemException(file.toString(), null, "is a folder");
+    }
+    if (Files.exists(target) && !Files.isRegularFile(target)) {
+      // A device or pipe (-out /dev/stdout) is written in place: it cannot be replaced, and
+      // has no mode of its own to set.
+      Files.writeString(target, json(saved).encodePrettily() + "\n", StandardCharsets.UTF_8);
+      return;
+    }
     Path dir = target.getParent();
     boolean posix = Files.getFileStore(dir).supportsFileAttributeView("posix");
     FileAttribute<?>[] mode =

@@ -119,6 +119,20 @@ class PlanFileTest {
     }
   }
 
+  @Test
+  void aFolderIsRefusedAndADeviceIsWrittenInPlace() throws Exception {
+    MeshSpec spec = MeshFixtures.spec(2);
+    SavedPlan s = saved(spec, MeshFixtures.fresh(MeshExpander.expand(spec)));
+    java.nio.file.FileSystemException e =
+        assertThrows(java.nio.file.FileSystemException.class, () -> PlanFile.write(s, dir));
+    assertEquals("is a folder", e.getReason());
+    Path devNull = Path.of("/dev/null");
+    if (Files.exists(devNull)) {
+      PlanFile.write(s, devNull);
+      assertFalse(Files.isRegularFile(devNull));
+    }
+  }
+
   private static String refusal(Path f) {
     return assertThrows(InvalidPlanFileException.class, () -> PlanFile.read(f)).getMessage();
   }
