@@ -36,10 +36,10 @@ import picocli.CommandLine.Mixin;
     },
     footer = {
       "",
-      "FILE is a mesh spec (mesh.yaml) or a plan saved with 'meshctl plan -out plan.json' (a name",
-      "ending in .json). apply plans again from the spec and the live state the saved plan pins and",
-      "runs only that plan: the file is refused, before anything is written, if the spec or any",
-      "controller changed since, or if its actions differ (an edited file).",
+      "FILE is a mesh spec (mesh.yaml) or a plan saved with 'meshctl plan -out plan.json' (named",
+      "*.json, or any file holding one). apply plans again from the spec and live state the plan",
+      "pins and runs only that plan: the file is refused, before anything is written, if the spec",
+      "or any controller changed since, or if its actions differ (an edited file).",
       "",
       "The apply lock lives on the root controller (a custom system variable): a second apply of",
       "the same mesh waits up to --lock-timeout, then refuses, naming who holds the lock.",
@@ -179,9 +179,24 @@ final class ApplyCommand implements Callable<Integer> {
         tty && !json);
   }
 
-  /** A saved plan is JSON; a spec is YAML. */
+  /**
+   * A saved plan is JSON, named {@code *.json} by convention; a spec is YAML. A plan saved under
+   * another name is still recognised by its {@code "kind": "plan"}, rather than read as a spec
+   * and refused for keys a spec does not have.
+   */
   static boolean isPlanFile(Path file) {
-    return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
+    if (file.getFileName() != null
+        && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")) {
+      return true;
+    }
+    try {
+      String text = Files.readString(file);
+      return text.stripLeading().startsWith("{")
+          && "plan".equals(new io.vertx.core.json.JsonObject(text).getValue("kind"));
+    } catch (IOException | RuntimeException e) {
+      // Unreadable or not JSON: the spec loader says what is wrong with it.
+      return false;
+    }
   }
 
   /**

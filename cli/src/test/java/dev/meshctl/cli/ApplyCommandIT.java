@@ -287,6 +287,8 @@ class ApplyCommandIT {
     Path plan = savePlan();
     JsonObject json = new JsonObject(Files.readString(plan));
     json.getJsonObject("spec").put("path", "mesh.yaml");
+    // Saved under a name without .json: still read as a plan, by its "kind".
+    plan = dir.resolve("old-plan.txt");
     Files.writeString(plan, json.encodePrettily());
     CommandRun run = applyPlan(plan);
     assertEquals(1, run.code(), run::toString);
