@@ -5,14 +5,14 @@ import dev.meshctl.engine.apply.ApplyOptions;
 import dev.meshctl.engine.client.ClientOptions;
 import dev.meshctl.engine.desired.MeshExpander;
 import dev.meshctl.engine.desired.Sha256;
-import dev.meshctl.engine.plan.Plan;
-import dev.meshctl.engine.render.InvalidPlanFileException;
-import dev.meshctl.engine.render.PlanFile;
-import dev.meshctl.engine.render.SavedPlan;
+import dev.meshctl.engine.planfile.InvalidPlanFileException;
+import dev.meshctl.engine.planfile.PlanFile;
+import dev.meshctl.engine.planfile.LoadedPlan;
 import dev.meshctl.engine.render.Style;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -36,8 +36,10 @@ import picocli.CommandLine.Mixin;
     },
     footer = {
       "",
-      "FILE is a mesh spec (mesh.yaml) or a plan saved with 'meshctl plan -out plan.json'. A saved",
-      "plan runs exactly as saved, and is refused if the spec or any controller changed since.",
+      "FILE is a mesh spec (mesh.yaml) or a plan saved with 'meshctl plan -out plan.json' (named",
+      "*.json, or any file holding one). apply plans again from the spec and live state the plan",
+      "pins and runs only that plan: the file is refused, before anything is written, if the spec",
+      "or any controller changed since, or if its actions differ (an edited file).",
       "",
       "The apply lock lives on the root controller (a custom system variable): a second apply of",
       "the same mesh waits up to --lock-timeout, then refuses, naming who holds the lock.",
@@ -126,19 +128,20 @@ final class ApplyCommand implements Callable<Integer> {
       err.println("meshctl: error: --parallelism must be at least 1");
       return ExitCodes.ERROR;
     }
-    Optional<SavedPlan> saved = Optional.empty();
+    Optional<LoadedPlan> saved = Optional.empty();
     Path file = specOptions.file;
     Path specFile = file;
     if (isPlanFile(file)) {
       try {
-        saved = Optional.of(PlanFile.read(file));
+        saved = Optional.of(PlanFile.load(file));
       } catch (InvalidPlanFileException e) {
         err.println("meshctl: error: " + e.getMessage());
         return ExitCodes.ERROR;
       }
-      specFile = Path.of(saved.get().specPath());
-      if (!Files.isReadable(specFile)) {
-        err.println("meshctl: error: " + file + ": its spec " + specFile + " cannot be read");
+      specFile = saved.get().specFile();
+      Optional<String> refused = specRefusal(saved.get());
+      if (refused.isPresent()) {
+        err.println("meshctl: error: " + refused.get());
         return ExitCodes.ERROR;
       }
     }
@@ -148,16 +151,15 @@ final class ApplyCommand implements Callable<Integer> {
       return ExitCodes.ERROR;
     }
     try (MeshSession session = opened.get()) {
-      Optional<Plan> plan = Optional.empty();
       if (saved.isPresent()) {
-        Optional<String> stale = staleSpec(saved.get(), specFile, session);
-        if (stale.isPresent()) {
-          err.println("meshctl: error: " + stale.get());
+        Optional<String> resolved =
+            saved.get().desiredDifference(Sha256.hex(MeshExpander.expand(session.spec()).toString()));
+        if (resolved.isPresent()) {
+          err.println("meshctl: error: " + resolved.get());
           return ExitCodes.ERROR;
         }
-        plan = Optional.of(saved.get().plan());
       }
-      return ApplyRunner.run(session, plan, settings(), out, err);
+      return ApplyRunner.run(session, saved, settings(), out, err);
     }
   }
 
@@ -177,21 +179,57 @@ final class ApplyCommand implements Callable<Integer> {
         tty && !json);
   }
 
-  /** A saved plan is JSON; a spec is YAML. */
+  /**
+   * A saved plan is JSON, named {@code *.json} by convention; a spec is YAML. A plan saved under
+   * another name is still recognised by its {@code "kind": "plan"}, rather than read as a spec
+   * and refused for keys a spec does not have.
+   */
   static boolean isPlanFile(Path file) {
-    return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
+    if (file.getFileName() != null
+        && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")) {
+      return true;
+    }
+    try {
+      String text = Files.readString(file);
+      return text.stripLeading().startsWith("{")
+          && "plan".equals(new io.vertx.core.json.JsonObject(text).getValue("kind"));
+    } catch (IOException | RuntimeException e) {
+      // Unreadable or not JSON: the spec loader says what is wrong with it.
+      return false;
+    }
   }
 
-  /** Why a saved plan no longer fits its spec, if it does not. */
-  private static Optional<String> staleSpec(SavedPlan saved, Path specFile, MeshSession session) throws IOException {
-    if (!Sha256.hex(Files.readAllBytes(specFile)).equals(saved.specSha256())) {
-      return Optional.of("the spec " + specFile + " changed since the plan was made; run plan again");
-    }
-    if (!Sha256.hex(MeshExpander.expand(session.spec()).toString()).equals(saved.desiredSha256())) {
+  /**
+   * Why the spec a saved plan names cannot be used: missing, unreadable, or changed since (its
+   * SHA-256). Checked before the spec is loaded, so a changed spec is named as such rather than
+   * by whatever its new content gets wrong.
+   */
+  private static Optional<String> specRefusal(LoadedPlan saved) {
+    Path spec = saved.specFile();
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(spec);
+    } catch (NoSuchFileException e) {
+      if (saved.oldRelativeSpecPath()) {
+        return Optional.of(
+            saved.file()
+                + ": its spec "
+                + spec
+                + " is not in the current folder "
+                + Path.of("").toAbsolutePath()
+                + ". The plan was saved by an earlier meshctl, which recorded the spec's path relative to"
+                + " the folder 'meshctl plan' ran in: run apply from that folder, or plan again (plans"
+                + " saved now record the absolute path)");
+      }
       return Optional.of(
-          "the spec " + specFile + " resolves differently than when the plan was made (a variable or"
-              + " referenced file changed); run plan again");
+          saved.file()
+              + ": its spec "
+              + spec
+              + " does not exist (the plan records the spec's absolute path): apply where that"
+              + " spec is, or run 'meshctl plan' again from the spec's new place");
+    } catch (IOException e) {
+      return Optional.of(saved.file() + ": its spec " + spec + " cannot be read: " + IoMessages.why(e));
     }
-    return Optional.empty();
+    return saved.specDifference(bytes);
   }
 }

@@ -6,6 +6,7 @@ import dev.meshctl.engine.apply.ApplyEngine;
 import dev.meshctl.engine.apply.ApplyHooks;
 import dev.meshctl.engine.apply.ApplyOptions;
 import dev.meshctl.engine.apply.ApplyReport;
+import dev.meshctl.engine.apply.ExpectedPlan;
 import dev.meshctl.engine.diff.MeshDiff;
 import dev.meshctl.engine.lock.LockSettings;
 import dev.meshctl.engine.lock.VariableLeaseStore;
@@ -56,7 +57,7 @@ final class ApplyRunner {
 
   private ApplyRunner() {}
 
-  static int run(MeshSession session, Optional<Plan> saved, Settings s, PrintWriter out, PrintWriter err) {
+  static int run(MeshSession session, Optional<? extends ExpectedPlan> saved, Settings s, PrintWriter out, PrintWriter err) {
     MeshSpec spec = session.spec();
     ApplyEngine engine =
         new ApplyEngine(

@@ -1,10 +1,9 @@
 package dev.meshctl.cli;
 
 import dev.meshctl.engine.render.HumanRenderer;
-import dev.meshctl.engine.render.JsonRenderer;
 import dev.meshctl.engine.render.MarkdownRenderer;
-import dev.meshctl.engine.render.PlanFile;
-import dev.meshctl.engine.render.SavedPlan;
+import dev.meshctl.engine.planfile.PlanFile;
+import dev.meshctl.engine.planfile.SavedPlan;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -23,8 +22,9 @@ import picocli.CommandLine.Option;
     description = "Show the actions that would make the controllers match the spec, in order.",
     footer = {
       "",
-      "A saved plan (-out) holds no secret. It records the spec's SHA-256 and a fingerprint of",
-      "each controller's state, so apply can refuse it once either changed.",
+      "A saved plan (-out) holds no secret; it is written with mode 0600. It records the spec's",
+      "absolute path and SHA-256 and a fingerprint of each controller's state: apply plans again",
+      "from those and refuses the file once either changed, or if its actions were edited.",
       "",
       "Exit status: as for diff: 0, 2 (changes, with --detailed-exitcode), 1 error.",
       "",
@@ -61,14 +61,21 @@ final class PlanCommand extends SessionCommand {
     Planning p = Planning.compute(session);
     SavedPlan saved = p.saved(specOptions.file);
     if (output.json || format == Format.json) {
-      stdout.println(JsonRenderer.plan(saved).encodePrettily());
+      stdout.println(PlanFile.json(saved).encodePrettily());
     } else if (format == Format.markdown) {
       stdout.print(MarkdownRenderer.plan(p.plan(), p.diff(), specOptions.file.toString()));
     } else {
       stdout.print(new HumanRenderer(output.style()).plan(p.plan(), p.diff()));
     }
     if (out != null) {
-      PlanFile.write(saved, out);
+      try {
+        PlanFile.write(saved, out);
+      } catch (IOException e) {
+        stdout.flush();
+        err.println("meshctl: error: cannot write the plan to " + out + ": " + IoMessages.why(e));
+        err.flush();
+        return ExitCodes.ERROR;
+      }
       // On stderr, so --json output stays one document.
       err.println(
           "Saved the plan to "

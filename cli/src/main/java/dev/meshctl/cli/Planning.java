@@ -10,7 +10,7 @@ import dev.meshctl.engine.live.MeshState;
 import dev.meshctl.engine.plan.Plan;
 import dev.meshctl.engine.plan.PlanBuilder;
 import dev.meshctl.engine.render.PlanSummary;
-import dev.meshctl.engine.render.SavedPlan;
+import dev.meshctl.engine.planfile.SavedPlan;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +35,9 @@ record Planning(MeshSpec spec, DesiredMesh desired, MeshState live, MeshDiff dif
     return new SavedPlan(
         meshctlVersion(),
         Instant.now(),
-        specFile.toString(),
+        // Absolute, so the plan applies from any folder; resolving it against the plan file
+        // instead would change what the same text meant in plans saved before.
+        specFile.toAbsolutePath().normalize().toString(),
         Sha256.hex(Files.readAllBytes(specFile)),
         // Records print their components; the desired state holds no secret, so its text is a
         // canonical, secret-free form of everything the spec resolved to.

@@ -179,6 +179,157 @@ class ApplyCommandIT {
         stale::toString);
   }
 
+  private Path savePlan() {
+    Path plan = dir.resolve("plan.json");
+    CommandRun planned = CommandRun.of("plan", spec.toString(), "-out", plan.toString());
+    assertTrue(planned.code() == 0 || planned.code() == 2, planned::toString);
+    assertTrue(planned.err().contains("Saved the plan to " + plan), planned::toString);
+    return plan;
+  }
+
+  private CommandRun applyPlan(Path plan) {
+    return CommandRun.of("apply", "--waits", "simulated", "--auto-approve", "--no-color", plan.toString());
+  }
+
+  @Test
+  void aSavedPlanWithAnActionAddedByHandIsRefusedNamingItAndNothingIsWritten() throws Exception {
+    Path plan = savePlan();
+    JsonObject json = new JsonObject(Files.readString(plan));
+    json.getJsonArray("actions")
+        .getList()
+        .add(
+            6,
+            new JsonObject()
+                .put("step", 7)
+                .put("type", "create_route")
+                .put("address", "controller[\"ctl1\"].route[\"0.0.0.0/1\"]")
+                .put("controller", "ctl1")
+                .put(
+                    "parameters",
+                    new JsonObject()
+                        .put("cidr", "0.0.0.0/1")
+                        .put("gateway", "203.0.113.66")
+                        .put("advertise", true)
+                        .put("metric", 0)
+                        .put("description", "meshctl: extra"))
+                .put("after", new io.vertx.core.json.JsonArray()));
+    Files.writeString(plan, json.encodePrettily());
+    sim.controllers().forEach(SimulatedController::resetRequestCounts);
+
+    CommandRun run = applyPlan(plan);
+    assertEquals(1, run.code(), run::toString);
+    assertTrue(run.out().contains("Apply refused: nothing was changed."), run::toString);
+    assertTrue(
+        run.out()
+            .contains(
+                plan + ": action 7 differs from the plan the spec and live state give: create_route"
+                    + " controller[\"ctl1\"].route[\"0.0.0.0/1\"] is not in it."),
+        run::toString);
+    assertEquals(0, writes(), "a tampered plan writes nothing, not even the lock");
+
+    // A changed peer address is refused the same way, naming the field and both values.
+    JsonObject again = new JsonObject(Files.readString(savePlan()));
+    JsonObject peer =
+        again.getJsonArray("actions").stream()
+            .map(JsonObject.class::cast)
+            .filter(a -> a.getString("type").equals("create_peer"))
+            .findFirst()
+            .orElseThrow();
+    String address = peer.getJsonObject("parameters").getString("name");
+    peer.getJsonObject("parameters").put("name", "203.0.113.66");
+    Files.writeString(plan, again.encodePrettily());
+    CommandRun changed = applyPlan(plan);
+    assertEquals(1, changed.code(), changed::toString);
+    assertTrue(
+        changed.out().contains(": parameters.name is \"203.0.113.66\" in the file, \"" + address + "\" in the plan"),
+        changed::toString);
+    assertEquals(0, writes());
+  }
+
+  @Test
+  void planFilesAreOwnerOnly() throws Exception {
+    Path plan = savePlan();
+    if (Files.getFileStore(plan).supportsFileAttributeView("posix")) {
+      assertEquals(
+          java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(plan));
+    }
+  }
+
+  @Test
+  void aMissingPlanFileIsExplained() {
+    CommandRun run = CommandRun.of("apply", "nope.json");
+    assertEquals(1, run.code(), run::toString);
+    assertEquals(
+        "meshctl: error: nope.json: no such file (looked for "
+            + Path.of("nope.json").toAbsolutePath()
+            + "): give a plan saved by 'meshctl plan SPEC -out FILE', or a spec (YAML)\n",
+        run.err());
+  }
+
+  @Test
+  void aSavedPlanRecordsItsSpecAbsoluteAndAppliesFromAnotherFolder() throws Exception {
+    // Planned with the spec's path relative to this process's folder, as a user types it.
+    Path relative = Path.of("").toAbsolutePath().relativize(spec);
+    Path plan = dir.resolve("plan.json");
+    CommandRun planned = CommandRun.of("plan", relative.toString(), "-out", plan.toString());
+    assertTrue(planned.code() == 0 || planned.code() == 2, planned::toString);
+    assertEquals(spec.toString(), new JsonObject(Files.readString(plan)).getJsonObject("spec").getString("path"));
+
+    Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+    CommandRun applied =
+        new MeshctlProcess(elsewhere, java.util.Map.of())
+            .run("apply", "--waits", "simulated", "--auto-approve", "--no-color", plan.toString());
+    assertEquals(0, applied.code(), applied::toString);
+    assertTrue(applied.out().contains("Apply complete"), applied::toString);
+  }
+
+  @Test
+  void aPlanSavedWithARelativeSpecPathByAnEarlierBuildSaysWhereToRunIt() throws Exception {
+    Path plan = savePlan();
+    JsonObject json = new JsonObject(Files.readString(plan));
+    json.getJsonObject("spec").put("path", "mesh.yaml");
+    // Saved under a name without .json: still read as a plan, by its "kind".
+    plan = dir.resolve("old-plan.txt");
+    Files.writeString(plan, json.encodePrettily());
+    CommandRun run = applyPlan(plan);
+    assertEquals(1, run.code(), run::toString);
+    assertTrue(
+        run.err()
+            .startsWith(
+                "meshctl: error: " + plan + ": its spec mesh.yaml is not in the current folder "
+                    + Path.of("").toAbsolutePath()
+                    + ". The plan was saved by an earlier meshctl, which recorded the spec's path relative to"
+                    + " the folder 'meshctl plan' ran in: run apply from that folder"),
+        run::toString);
+  }
+
+  @Test
+  void aChangedSpecIsNamedWithItsHash() throws Exception {
+    Path plan = savePlan();
+    String before = new JsonObject(Files.readString(plan)).getJsonObject("spec").getString("sha256");
+    Files.writeString(spec, Files.readString(spec) + "# reviewed\n");
+    CommandRun run = applyPlan(plan);
+    assertEquals(1, run.code(), run::toString);
+    assertTrue(
+        run.err().contains(plan + ": the spec " + spec + " changed since the plan was made: its SHA-256 is now "),
+        run::toString);
+    assertTrue(run.err().contains(", the plan's spec.sha256 is " + before + "; run 'meshctl plan' again"), run::toString);
+  }
+
+  @Test
+  void planAndDiffSayApplyIsBlockedWhenAControllerCannotBeReadNotThatTheyMatch() throws Exception {
+    assertEquals(0, apply("--auto-approve").code());
+    await(sim.controller("ctl3").down());
+    for (String command : List.of("plan", "diff")) {
+      CommandRun run = CommandRun.of(command, "--no-color", spec.toString());
+      assertEquals(1, run.code(), run::toString);
+      assertFalse(run.out().contains("No changes: the controllers match the spec."), run::toString);
+      assertTrue(
+          run.out().endsWith("Apply is blocked: 1 controller could not be read; nothing differs on the others.\n"),
+          run::toString);
+    }
+  }
+
   @Test
   void unlockSaysWhetherTheMeshWasLocked() {
     CommandRun run = CommandRun.of("unlock", spec.toString());

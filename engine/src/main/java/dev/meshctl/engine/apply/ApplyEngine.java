@@ -6,6 +6,7 @@ import dev.meshctl.engine.client.RequestStats;
 import dev.meshctl.engine.client.Vns3Client;
 import dev.meshctl.engine.desired.DesiredMesh;
 import dev.meshctl.engine.desired.MeshExpander;
+import dev.meshctl.engine.diff.MeshDiff;
 import dev.meshctl.engine.diff.MeshDiffer;
 import dev.meshctl.engine.live.LiveStateReader;
 import dev.meshctl.engine.live.MeshState;
@@ -93,13 +94,13 @@ public final class ApplyEngine {
   }
 
   /**
-   * Applies the spec, or exactly {@code saved} if given (refused if any controller's live state
-   * changed since it was made).
+   * Applies the spec, or exactly {@code saved} if given: refused, before any write, if any
+   * controller's live state changed since it was made or if the plan computed again from the spec
+   * and that state is not the saved one.
    */
-  public Future<ApplyReport> apply(ApplyOptions options, Optional<Plan> saved, ApplyHooks hooks) {
+  public Future<ApplyReport> apply(ApplyOptions options, Optional<? extends ExpectedPlan> saved, ApplyHooks hooks) {
     Run run = new Run(options, hooks);
-    Future<ApplyReport> report =
-        saved.isPresent() ? run.locked(() -> run.fromSaved(saved.get())) : run.fromSpec();
+    Future<ApplyReport> report = saved.isPresent() ? run.fromSaved(saved.get()) : run.fromSpec();
     return report.map(run::finish);
   }
 
@@ -191,25 +192,59 @@ public final class ApplyEngine {
               }));
     }
 
-    Future<ApplyReport> fromSaved(Plan saved) {
+    /**
+     * A saved plan pins the spec and the live state, so planning again gives it back unless the
+     * file was edited: what runs is always the plan computed here, and only when it equals the
+     * saved one. Both checks come before the lock, so a refused plan writes nothing at all.
+     */
+    Future<ApplyReport> fromSaved(ExpectedPlan saved) {
       return read()
           .compose(
               live -> {
-                List<String> changed = changedSince(saved.fingerprints(), StateFingerprint.of(live));
-                if (!changed.isEmpty()) {
-                  return Future.succeededFuture(
-                      report(
-                          ApplyOutcome.REFUSED,
-                          Optional.of(saved),
-                          Optional.empty(),
-                          Optional.empty(),
-                          List.of(
-                              "the live state changed since the plan was made: controller "
-                                  + String.join(", ", changed)
-                                  + "; run plan again")));
+                Optional<ApplyReport> stale = staleAgainst(saved, live);
+                if (stale.isPresent()) {
+                  return Future.succeededFuture(stale.get());
                 }
-                return runPlan(saved, live);
+                return onWorker(
+                        () -> {
+                          MeshDiff diff = MeshDiffer.diff(desired, live);
+                          Plan plan = PlanBuilder.build(desired, diff, live);
+                          return new Replanned(plan, saved.differenceFrom(plan, diff));
+                        })
+                    .compose(
+                        replanned -> {
+                          Plan plan = replanned.plan();
+                          if (replanned.difference().isPresent()) {
+                            return Future.succeededFuture(refused(List.of(replanned.difference().get())));
+                          }
+                          if (!plan.blocking().isEmpty() || plan.isEmpty()) {
+                            return runPlan(plan, live);
+                          }
+                          // Under the lock the state is read again: a change since the check
+                          // refuses the plan, as one before it would have.
+                          return locked(
+                              () ->
+                                  read()
+                                      .compose(
+                                          again ->
+                                              staleAgainst(saved, again)
+                                                  .map(Future::succeededFuture)
+                                                  .orElseGet(() -> runPlan(plan, again))));
+                        });
               });
+    }
+
+    private Optional<ApplyReport> staleAgainst(ExpectedPlan saved, MeshState live) {
+      List<String> changed = changedSince(saved.fingerprints(), StateFingerprint.of(live));
+      if (changed.isEmpty()) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          refused(
+              List.of(
+                  "the live state changed since the plan was made: controller "
+                      + String.join(", ", changed)
+                      + "; run plan again")));
     }
 
     private Future<ApplyReport> runPlan(Plan plan, MeshState live) {
@@ -337,6 +372,9 @@ public final class ApplyEngine {
           Duration.ofNanos(System.nanoTime() - startNanos));
     }
   }
+
+  /** A saved plan's actions planned again, and how the saved ones differ, if they do. */
+  private record Replanned(Plan plan, Optional<String> difference) {}
 
   /** The controllers whose fingerprint differs between the plan and now, sorted. */
   static List<String> changedSince(SortedMap<String, String> planned, SortedMap<String, String> now) {

@@ -74,6 +74,7 @@ public final class HumanRenderer {
     }
     if (diff.hasChanges()) {
       sb.append(counts(diff)).append('\n');
+      blocked(sb, diff);
     } else {
       sb.append(noChanges(diff)).append('\n');
     }
@@ -133,23 +134,37 @@ public final class HumanRenderer {
           .append(plan.order().size() == 1 ? " action; " : " actions; ")
           .append(counts(diff))
           .append('\n');
+      blocked(sb, diff);
     }
     return sb.toString();
   }
 
   /**
-   * The closing line when nothing is to change. With unreadable controllers it must not claim the
-   * mesh matches: only the controllers that answered were compared.
+   * The closing line when nothing is to change. It never says the controllers match while apply
+   * is blocked: problems block it, and unreadable controllers were not compared at all.
    */
-  private static String noChanges(MeshDiff diff) {
+  static String noChanges(MeshDiff diff) {
     int unread = diff.unreadable().size();
-    if (unread == 0) {
-      return "No changes: the controllers match the spec.";
+    String controllers = unread + (unread == 1 ? " controller" : " controllers");
+    if (!diff.problems().isEmpty() && unread > 0) {
+      return "Apply is blocked by the problems above, and "
+          + controllers
+          + " could not be read; nothing else differs on the others.";
     }
-    return "No changes found on the controllers that could be read; "
-        + unread
-        + (unread == 1 ? " controller" : " controllers")
-        + " could not be read.";
+    if (!diff.problems().isEmpty()) {
+      return "Apply is blocked by the problems above; nothing else differs.";
+    }
+    if (unread > 0) {
+      return "Apply is blocked: " + controllers + " could not be read; nothing differs on the others.";
+    }
+    return "No changes: the controllers match the spec.";
+  }
+
+  /** Under the counts of changes that apply cannot make yet. */
+  private void blocked(StringBuilder sb, MeshDiff diff) {
+    if (diff.blocked()) {
+      sb.append(style.red("Apply is blocked until the problems above are solved.")).append('\n');
+    }
   }
 
   /** Unreadable controllers and irreversible problems, between the changes and the counts. */

@@ -5,16 +5,12 @@ import dev.meshctl.engine.diff.Change;
 import dev.meshctl.engine.diff.FieldChange;
 import dev.meshctl.engine.diff.Ignored;
 import dev.meshctl.engine.diff.MeshDiff;
-import dev.meshctl.engine.plan.Plan;
-import dev.meshctl.engine.plan.PlanAction;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * The machine-readable forms of a diff and a plan, {@code "format_version": 1}, documented in
+ * The machine-readable form of a diff (a plan's is {@code planfile.PlanFile#json}), {@code "format_version": 1}, documented in
  * docs/plan-format.md. Keys come in a fixed order and lists sorted, so the same input gives the
  * same bytes.
  */
@@ -57,50 +53,13 @@ public final class JsonRenderer {
         .put("summary", summary(PlanSummary.of(diff)));
   }
 
-  /** A saved plan: the same JSON {@code plan --json} prints and {@code plan -out} writes. */
-  public static JsonObject plan(SavedPlan saved) {
-    Plan plan = saved.plan();
-    Map<PlanAction, Integer> step = new HashMap<>();
-    for (PlanAction a : plan.order()) {
-      step.put(a, step.size() + 1);
-    }
-    JsonArray actions = new JsonArray();
-    for (PlanAction a : plan.order()) {
-      JsonArray after = new JsonArray();
-      plan.dependencies(a).stream().map(step::get).sorted().forEach(after::add);
-      actions.add(
-          new JsonObject()
-              .put("step", step.get(a))
-              .put("type", a.type())
-              .put("address", a.address().toString())
-              .put("controller", a.controller())
-              .put("parameters", PlanActionJson.parameters(a))
-              .put("after", after));
-    }
-    JsonObject fingerprints = new JsonObject();
-    plan.fingerprints().forEach(fingerprints::put);
-    return new JsonObject()
-        .put("format_version", FORMAT_VERSION)
-        .put("kind", "plan")
-        .put("meshctl_version", saved.meshctlVersion())
-        .put("created_at", saved.createdAt().toString())
-        .put(
-            "spec",
-            new JsonObject()
-                .put("path", saved.specPath())
-                .put("sha256", saved.specSha256())
-                .put("desired_sha256", saved.desiredSha256()))
-        .put("live_fingerprints", fingerprints)
-        .put("actions", actions)
-        .put("blocking", diagnostics(plan.blocking()))
-        .put("summary", summary(saved.summary()));
-  }
-
-  static JsonObject summary(PlanSummary s) {
+  /** {@code {"add", "change", "delete"}}, as both documents carry it. */
+  public static JsonObject summary(PlanSummary s) {
     return new JsonObject().put("add", s.add()).put("change", s.change()).put("delete", s.delete());
   }
 
-  static JsonArray diagnostics(List<Diagnostic> ds) {
+  /** Problems as both documents list them: severity, address, message, hint. */
+  public static JsonArray diagnostics(List<Diagnostic> ds) {
     JsonArray out = new JsonArray();
     for (Diagnostic d : ds) {
       out.add(

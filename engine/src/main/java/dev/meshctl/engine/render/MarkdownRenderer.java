@@ -31,7 +31,7 @@ public final class MarkdownRenderer {
     sb.append("### meshctl plan: `").append(subject).append("`\n\n");
     blocking(sb, diff);
     if (!diff.hasChanges()) {
-      sb.append("No changes: the controllers match the spec.\n");
+      sb.append(HumanRenderer.noChanges(diff)).append('\n');
       return sb.toString();
     }
     sb.append("**")

@@ -14,18 +14,23 @@ import dev.meshctl.engine.diff.MeshDiffer;
 import dev.meshctl.engine.live.LiveRoute;
 import dev.meshctl.engine.live.MeshState;
 import dev.meshctl.engine.plan.Plan;
+import dev.meshctl.engine.planfile.LoadedPlan;
+import dev.meshctl.engine.planfile.PlanFile;
 import dev.meshctl.engine.walk.NodeStatus;
 import dev.meshctl.simulator.SimTimings;
 import io.vertx.core.Vertx;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Apply against simulated controllers: convergence, idempotence, drift, failures, saved plans. */
 class ApplyEngineIT {
+  @TempDir Path dir;
   private Vertx vertx;
   private SimulatedMesh mesh;
 
@@ -111,10 +116,11 @@ class ApplyEngineIT {
   }
 
   @Test
-  void aSavedPlanIsRefusedOnceTheLiveStateChanged() throws Exception {
-    Plan saved = mesh.engine().plan(await(mesh.engine().read()));
+  void aSavedPlanIsRefusedOnceTheLiveStateChangedAndWritesNothing() throws Exception {
+    LoadedPlan saved = PlanFile.load(SavedPlans.save(mesh.engine(), mesh.spec, dir));
     // Someone uploads the license by hand in between.
     await(mesh.clients.get("ctl1").putLicense(mesh.spec.license().text()));
+    mesh.resetCounts();
     ApplyReport r =
         await(mesh.engine().apply(ApplyOptions.defaults(10, "t@h:1"), Optional.of(saved), autoApprove()));
     assertEquals(ApplyOutcome.REFUSED, r.outcome());
@@ -122,15 +128,17 @@ class ApplyEngineIT {
         "the live state changed since the plan was made: controller ctl1; run plan again",
         r.problems().get(0));
     assertEquals(0, r.walk().map(w -> w.outcomes().size()).orElse(0));
+    assertEquals(0, mesh.writes(), "a stale plan is refused before the lock is taken");
   }
 
   @Test
   void anUnchangedSavedPlanRunsExactly() throws Exception {
-    Plan saved = mesh.engine().plan(await(mesh.engine().read()));
+    LoadedPlan saved = PlanFile.load(SavedPlans.save(mesh.engine(), mesh.spec, dir));
     ApplyReport r =
         await(mesh.engine().apply(ApplyOptions.defaults(10, "t@h:1"), Optional.of(saved), autoApprove()));
     assertEquals(ApplyOutcome.APPLIED, r.outcome(), () -> String.valueOf(r));
-    assertEquals(saved.order().size(), r.walk().orElseThrow().outcomes().size());
+    assertEquals(saved.saved().plan().order(), r.plan().orElseThrow().order());
+    assertEquals(saved.saved().plan().order().size(), r.walk().orElseThrow().outcomes().size());
   }
 
   /** Custom addressing as the SDK's recorded LicenseParamsResponse, with fewer managers than controllers. */

@@ -68,4 +68,42 @@ class HumanRendererTest {
         "No changes: the controllers match the spec.\n",
         new HumanRenderer(Style.PLAIN).plan(PlanBuilder.build(mesh, none, converged), none));
   }
+
+  @Test
+  void nothingToChangeUnderBlockingProblemsSaysApplyIsBlockedNotThatTheControllersMatch() {
+    MeshState converged = MeshFixtures.converged(mesh);
+    MeshDiff none = MeshDiffer.diff(mesh, converged);
+    MeshDiff withProblem =
+        new MeshDiff(
+            none.changes(),
+            none.ignored(),
+            java.util.List.of(
+                dev.meshctl.dsl.diag.Diagnostic.error("its keyset differs from the root's", null, "controller[\"ctl-02\"].keyset")),
+            none.unreadable());
+    Plan blocked = PlanBuilder.build(mesh, withProblem, converged);
+    for (String out :
+        java.util.List.of(
+            new HumanRenderer(Style.PLAIN).diff(withProblem), new HumanRenderer(Style.PLAIN).plan(blocked, withProblem))) {
+      assertFalse(out.contains("No changes: the controllers match the spec."), out);
+      assertTrue(out.contains("Problems meshctl will not fix (apply refuses to run):\n"), out);
+      assertTrue(out.endsWith("Apply is blocked by the problems above; nothing else differs.\n"), out);
+    }
+    assertTrue(
+        MarkdownRenderer.plan(blocked, withProblem, "mesh.yaml")
+            .endsWith("Apply is blocked by the problems above; nothing else differs.\n"));
+
+    MeshState oneUnread = MeshFixtures.unreadable(converged, "ctl-02", "GET /config: timeout");
+    MeshDiff unread = MeshDiffer.diff(mesh, oneUnread);
+    assertTrue(
+        new HumanRenderer(Style.PLAIN)
+            .diff(unread)
+            .endsWith("Apply is blocked: 1 controller could not be read; nothing differs on the others.\n"));
+  }
+
+  @Test
+  void changesUnderBlockingProblemsEndWithApplyBeingBlocked() {
+    MeshDiff unread = MeshDiffer.diff(mesh, MeshFixtures.unreadable(fresh, "ctl-02", "GET /config: timeout"));
+    String out = new HumanRenderer(Style.PLAIN).plan(PlanBuilder.build(mesh, unread, fresh), unread);
+    assertTrue(out.endsWith("to delete.\nApply is blocked until the problems above are solved.\n"), out);
+  }
 }

@@ -1,4 +1,4 @@
-package dev.meshctl.engine.render;
+package dev.meshctl.engine.planfile;
 
 import dev.meshctl.dsl.model.LicenseParameters;
 import dev.meshctl.engine.address.ResourceAddress;

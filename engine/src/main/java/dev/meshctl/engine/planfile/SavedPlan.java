@@ -1,6 +1,7 @@
-package dev.meshctl.engine.render;
+package dev.meshctl.engine.planfile;
 
 import dev.meshctl.engine.plan.Plan;
+import dev.meshctl.engine.render.PlanSummary;
 import java.time.Instant;
 
 /**
@@ -10,7 +11,9 @@ import java.time.Instant;
  *
  * @param meshctlVersion the version that made it
  * @param createdAt when
- * @param specPath the spec file, as given on the command line
+ * @param specPath the spec file, absolute, so the plan can be applied from any folder. Plans saved
+ *     by earlier builds hold the path as given to {@code plan}; apply reads such a relative path
+ *     from its current folder, as those builds did.
  * @param specSha256 SHA-256 of the spec file's bytes (which hold references to secrets, never
  *     their values)
  * @param desiredSha256 SHA-256 of the expanded, secret-free desired state, which changes when a
