@@ -52,6 +52,9 @@ public final class SpecInference {
     for (Observed o : observed) {
       if (o.state.config().privateIp().isEmpty()) {
         diagnostics.add(Diagnostic.error("controller \"" + o.name() + "\" does not report its private IP", null, o.name()));
+      } else if (new IPAddressString(o.state.config().privateIp().get()).getAddress() == null) {
+        diagnostics.add(Diagnostic.error("controller \"" + o.name() + "\" reports a private IP that is not an address: \""
+            + o.state.config().privateIp().get() + "\"", null, o.name()));
       }
     }
     if (diagnostics.stream().anyMatch(Diagnostic::isError)) {
@@ -99,11 +102,13 @@ public final class SpecInference {
     private final ImportOptions options;
     private final List<Diagnostic> diagnostics;
     private final StringBuilder out = new StringBuilder();
+    private final Map<String, InferredSubnet> subnets;
 
     Writer(List<Observed> controllers, ImportOptions options, List<Diagnostic> diagnostics) {
       this.controllers = controllers;
       this.options = options;
       this.diagnostics = diagnostics;
+      this.subnets = inferSubnets();
     }
 
     String write() {
@@ -206,6 +211,9 @@ public final class SpecInference {
       line("  - name: " + q(c.name()));
       line("    endpoint: " + q(c.target.endpointText()));
       line("    private_ip: " + q(c.privateIp()));
+      if (subnets.get(c.name()).guessed()) {
+        line("    # a guess: no route on the controller shows its subnet; correct it");
+      }
       line("    subnet: " + q(subnet(c)));
       c.state.config().publicIp().filter(ip -> !ip.isBlank()).ifPresent(ip -> line("    public_ip: " + q(ip)));
       if (addressKind.equals("dns_name")) {
@@ -241,32 +249,95 @@ public final class SpecInference {
       }
     }
 
-    /** The subnet meshctl advertises for it, else the smallest non-default route holding its IP. */
+    /**
+     * The controller's subnet, from the best evidence its routes give: the subnet meshctl
+     * advertises for it; else an advertised route holding its IP (the vendor SDK's "Local subnet
+     * advertisement"); else the smallest other non-default route holding it. Written as a block
+     * (host bits cleared), so that the spec validates. Without evidence, a guess that still
+     * validates: the /24 around its IP, narrowed until it holds no other controller's IP or
+     * subnet; said in a warning and in a comment next to it.
+     */
     private String subnet(Observed c) {
-      Optional<String> advertised =
-          c.state.routes().stream().filter(r -> r.description().equals(ADVERTISE)).map(LiveRoute::cidr).findFirst();
-      if (advertised.isPresent()) {
-        return advertised.get();
-      }
-      IPAddress ip = new IPAddressString(c.privateIp()).getAddress();
-      Optional<String> holding =
-          c.state.routes().stream()
-              .map(LiveRoute::cidr)
-              .filter(cidr -> contains(cidr, ip))
-              .max(Comparator.comparingInt(cidr -> new IPAddressString(cidr).getNetworkPrefixLength()));
-      if (holding.isPresent()) {
-        return holding.get();
-      }
-      diagnostics.add(Diagnostic.warning("controller \"" + c.name() + "\": its subnet cannot be read back; " + c.privateIp() + "/24 is a guess: correct it", null, c.name()));
-      return c.privateIp() + "/24";
+      return subnets.get(c.name()).cidr();
     }
 
-    private static boolean contains(String cidr, IPAddress ip) {
+    /** A controller's subnet as written, and whether it is a guess. */
+    private record InferredSubnet(String cidr, boolean guessed) {}
+
+    /** Every controller's subnet; evidenced ones first, so that guesses keep clear of them. */
+    private Map<String, InferredSubnet> inferSubnets() {
+      Map<String, InferredSubnet> subnets = new TreeMap<>();
+      List<IPAddress> taken = new ArrayList<>();
+      for (Observed c : controllers) {
+        evidencedSubnet(c).ifPresent(block -> {
+          subnets.put(c.name(), new InferredSubnet(block.toCanonicalString(), false));
+          taken.add(block);
+        });
+      }
+      for (Observed c : controllers) {
+        if (subnets.containsKey(c.name())) {
+          continue;
+        }
+        IPAddress ip = new IPAddressString(c.privateIp()).getAddress();
+        List<IPAddress> others = new ArrayList<>(taken);
+        controllers.stream()
+            .filter(o -> o != c)
+            .map(o -> new IPAddressString(o.privateIp()).getAddress())
+            .filter(Objects::nonNull)
+            .forEach(others::add);
+        IPAddress guess = guessedBlock(ip, others);
+        taken.add(guess);
+        subnets.put(c.name(), new InferredSubnet(guess.toCanonicalString(), true));
+        diagnostics.add(Diagnostic.warning("controller \"" + c.name() + "\": its subnet cannot be read back (no advertised or local route holds "
+            + c.privateIp() + "); " + guess.toCanonicalString() + " is a guess: correct it", null, c.name()));
+      }
+      return subnets;
+    }
+
+    private Optional<IPAddress> evidencedSubnet(Observed c) {
+      IPAddress ip = new IPAddressString(c.privateIp()).getAddress();
+      Optional<IPAddress> meshctls =
+          c.state.routes().stream().filter(r -> r.description().equals(ADVERTISE)).map(r -> block(r.cidr())).flatMap(Optional::stream).findFirst();
+      if (meshctls.isPresent()) {
+        return meshctls;
+      }
+      Comparator<IPAddress> smallest = Comparator.comparingInt(IPAddress::getNetworkPrefixLength);
+      Optional<IPAddress> advertised =
+          c.state.routes().stream().filter(LiveRoute::advertise).map(r -> block(r.cidr())).flatMap(Optional::stream)
+              .filter(b -> holds(b, ip)).max(smallest);
+      if (advertised.isPresent()) {
+        return advertised;
+      }
+      return c.state.routes().stream().map(r -> block(r.cidr())).flatMap(Optional::stream).filter(b -> holds(b, ip)).max(smallest);
+    }
+
+    /**
+     * The /24 around {@code ip}, or a narrower block when that would overlap one of {@code
+     * others} (blocks overlap only by holding one another).
+     */
+    private static IPAddress guessedBlock(IPAddress ip, List<IPAddress> others) {
+      for (int prefix = 24; prefix < ip.getBitCount(); prefix++) {
+        IPAddress candidate = ip.toPrefixBlock(prefix);
+        if (others.stream().noneMatch(o -> candidate.contains(o) || o.contains(candidate))) {
+          return candidate;
+        }
+      }
+      return ip.toPrefixBlock(ip.getBitCount());
+    }
+
+    /** The block of a route's cidr, host bits cleared; empty if it is not an address block. */
+    private static Optional<IPAddress> block(String cidr) {
       IPAddressString s = new IPAddressString(cidr);
-      Integer prefix = s.getNetworkPrefixLength();
-      // The default route and host routes hold the address too, but are not its subnet.
-      return ip != null && s.isValid() && prefix != null && prefix > 0 && prefix < ip.getBitCount()
-          && s.getAddress().toPrefixBlock().contains(ip);
+      return s.isValid() && s.getNetworkPrefixLength() != null && s.getAddress() != null
+          ? Optional.of(s.getAddress().toPrefixBlock())
+          : Optional.empty();
+    }
+
+    /** Whether {@code block} holds {@code ip} and could be its subnet (not a default or host route). */
+    private static boolean holds(IPAddress block, IPAddress ip) {
+      Integer prefix = block.getNetworkPrefixLength();
+      return ip != null && prefix != null && prefix > 0 && prefix < ip.getBitCount()
+          && block.getIPVersion() == ip.getIPVersion() && block.contains(ip);
     }
 
     /** Every pair with a link in at least one direction, with its MTU. */

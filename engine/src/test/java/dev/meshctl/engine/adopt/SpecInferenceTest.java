@@ -15,8 +15,11 @@ import dev.meshctl.engine.desired.MeshExpander;
 import dev.meshctl.engine.diff.MeshDiff;
 import dev.meshctl.engine.diff.MeshDiffer;
 import dev.meshctl.engine.diff.MeshFixtures;
+import dev.meshctl.engine.live.ConfigState;
+import dev.meshctl.engine.live.ControllerState;
 import dev.meshctl.engine.live.LiveRoute;
 import dev.meshctl.engine.live.MeshState;
+import dev.meshctl.engine.live.PeerLink;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +28,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -87,6 +92,68 @@ class SpecInferenceTest {
     assertEquals(
         "error: controller \"ctl-01\" (127.0.0.1:8001): cannot read: GET /config: connection refused (ctl-01)",
         failed.diagnostics().get(0).format());
+  }
+
+  @Test
+  void theSubnetOfAnSdkBuiltControllerIsItsAdvertisedRoute() {
+    // As the vendor SDK's peering_mesh example leaves a controller: its peer routes and its
+    // subnet advertisement, none of them marked as meshctl's; the advertisement's cidr written
+    // with host bits set, which the subnet must not copy.
+    MeshState state = MeshFixtures.converged(MeshExpander.expand(MeshFixtures.spec(2)));
+    for (int i = 1; i <= 2; i++) {
+      int other = 3 - i;
+      String advertised = i == 1 ? "10.0.1.0/24" : "10.0.2.10/24";
+      state = MeshFixtures.with(state, MeshFixtures.name(i), s -> MeshFixtures.withRoutes(s, List.of(
+          MeshFixtures.systemRoute(),
+          new LiveRoute("2", MeshFixtures.privateIp(other) + "/32", Optional.of("10.0." + s.controller().substring(5) + ".1"),
+              Optional.of("eth0"), false, 0, "Peer route to local gateway", true, true),
+          new LiveRoute("3", advertised, Optional.empty(), Optional.of("_notset"), true, 0, "Local subnet advertisement", true, true))));
+    }
+    ImportResult result = SpecInference.infer(targets(MeshFixtures.spec(2)), state, OPTIONS);
+    String yaml = result.yaml().orElseThrow();
+    assertTrue(yaml.contains("private_ip: 10.0.1.10\n    subnet: 10.0.1.0/24\n"), yaml);
+    assertTrue(yaml.contains("private_ip: 10.0.2.10\n    subnet: 10.0.2.0/24\n"), yaml);
+    assertFalse(yaml.contains("a guess"), yaml);
+    assertTrue(result.diagnostics().stream().noneMatch(d -> d.format().contains("guess")), result.diagnostics()::toString);
+    loads(yaml);
+  }
+
+  @Test
+  void aSubnetNoRouteShowsIsAGuessThatValidates() {
+    // Two controllers in one /24 and no route holding either: the old guess (10.0.1.10/24 and
+    // 10.0.1.140/24) had host bits set and overlapped, so the imported spec did not validate.
+    MeshState state = MeshFixtures.converged(MeshExpander.expand(MeshFixtures.spec(2)));
+    List<String> ips = List.of("10.0.1.10", "10.0.1.140");
+    for (int i = 1; i <= 2; i++) {
+      String ip = ips.get(i - 1);
+      state = MeshFixtures.with(state, MeshFixtures.name(i), s -> {
+        ConfigState c = s.config();
+        ConfigState moved = new ConfigState(c.licensed(), Optional.of(ip), c.publicIp(), c.topologyName(),
+            c.controllerName(), c.topologyChecksum(), c.managerId(), c.vns3Version());
+        SortedMap<Integer, PeerLink> peers = new TreeMap<>();
+        s.peering().peers().forEach((id, l) -> peers.put(id, new PeerLink(id, l.self() ? l.address() : ips.get(id - 1), l.reachable(), l.mtu(), l.self(), l.notSet())));
+        ControllerState relocated = new ControllerState(s.controller(), moved, s.license(), s.keyset(), s.peering(), List.of(MeshFixtures.systemRoute()));
+        return MeshFixtures.withPeers(relocated, peers);
+      });
+    }
+    ImportResult result = SpecInference.infer(targets(MeshFixtures.spec(2)), state, OPTIONS);
+    String yaml = result.yaml().orElseThrow();
+    assertTrue(yaml.contains("private_ip: 10.0.1.10\n    # a guess: no route on the controller shows its subnet; correct it\n    subnet: 10.0.1.0/25\n"), yaml);
+    assertTrue(yaml.contains("private_ip: 10.0.1.140\n    # a guess: no route on the controller shows its subnet; correct it\n    subnet: 10.0.1.128/25\n"), yaml);
+    assertEquals(2, result.diagnostics().stream().filter(d -> d.format().contains("is a guess: correct it")).count(), result.diagnostics()::toString);
+    loads(yaml);
+  }
+
+  /** Loads an imported spec as {@code meshctl validate} would; fails the test on any error. */
+  private void loads(String yaml) {
+    try {
+      Files.writeString(dir.resolve("license.txt"), "LICENSE-TEXT");
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    LoadResult loaded =
+        SpecLoader.loadString(yaml, "mesh.yaml", dir, new LoadOptions(Map.of("PW", "pw", "KT", "keyset-token"), Optional.empty()));
+    assertTrue(loaded.ok(), () -> loaded.diagnostics() + "\n" + yaml);
   }
 
   /** Infers the spec of {@code spec}'s converged mesh, loads it and diffs it against that mesh. */
