@@ -123,9 +123,9 @@ run_apply() {
     echo "kind: Mesh"
     echo "metadata: {name: vendor-sdk-mesh}"
     echo "defaults:"
-    echo "  api: {password: \${env:MESHCTL_PASSWORD}, tls: {insecure: true}}"
+    echo "  api: {password: \"\${env:MESHCTL_PASSWORD}\", tls: {insecure: true}}"
     echo "license: {file: ./license.txt, parameters: {default: true}}"
-    echo "keyset: {token: \${env:MESHCTL_KEYSET_TOKEN}}"
+    echo "keyset: {token: \"\${env:MESHCTL_KEYSET_TOKEN}\"}"
     echo "root: ctl1"
     echo "controllers:"
     for i in $(seq 1 "$n"); do
