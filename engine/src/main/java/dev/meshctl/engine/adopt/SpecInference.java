@@ -403,8 +403,15 @@ public final class SpecInference {
     }
 
     private void peering(List<Link> links, String address, int mtu) {
-      boolean full = fullMesh(links);
+      // An explicit mode needs links to be valid: with none configured, a full mesh is the only
+      // valid spec, and it is a choice (diff will show every link to add), so it is said.
+      boolean none = links.isEmpty() && controllers.size() > 1;
+      boolean full = fullMesh(links) || none;
       line("peering:");
+      if (none) {
+        line("  # no peer links are configured yet: full_mesh is a choice, correct it");
+        diagnostics.add(Diagnostic.warning("no peer links are configured between the controllers; the spec asks for a full mesh: correct peering if that is not the intent", null, "peering"));
+      }
       line("  mode: " + (full ? "full_mesh" : "explicit"));
       line("  address: " + address);
       line("  overlay_mtu: " + mtu);

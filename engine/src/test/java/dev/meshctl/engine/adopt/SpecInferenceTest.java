@@ -144,6 +144,24 @@ class SpecInferenceTest {
     loads(yaml);
   }
 
+  @Test
+  void controllersWithoutPeerLinksImportAsASpecThatValidates() {
+    // Licensed and named, not peered yet: "explicit" with no links does not validate.
+    MeshState state = MeshFixtures.converged(MeshExpander.expand(MeshFixtures.spec(3)));
+    for (int i = 1; i <= 3; i++) {
+      state = MeshFixtures.with(state, MeshFixtures.name(i), s -> {
+        SortedMap<Integer, PeerLink> self = new TreeMap<>();
+        s.peering().peers().forEach((id, l) -> self.put(id, l.self() ? l : new PeerLink(id, "", false, 1500, false, true)));
+        return MeshFixtures.withPeers(s, self);
+      });
+    }
+    ImportResult result = SpecInference.infer(targets(MeshFixtures.spec(3)), state, OPTIONS);
+    String yaml = result.yaml().orElseThrow();
+    assertTrue(yaml.contains("peering:\n  # no peer links are configured yet: full_mesh is a choice, correct it\n  mode: full_mesh\n"), yaml);
+    assertTrue(result.diagnostics().stream().anyMatch(d -> d.format().contains("no peer links are configured")), result.diagnostics()::toString);
+    loads(yaml);
+  }
+
   /** Loads an imported spec as {@code meshctl validate} would; fails the test on any error. */
   private void loads(String yaml) {
     try {
