@@ -38,14 +38,20 @@ public final class LiveImport {
       clients.add(client);
       reads.add(reader.read(probe, client));
     }
-    return Future.join(reads)
-        .transform(
-            done -> {
-              SortedMap<String, ControllerObservation> byName = new TreeMap<>();
-              reads.forEach(f -> byName.put(f.result().controller(), f.result()));
-              ImportResult result = SpecInference.infer(targets, new MeshState(byName), options);
-              List<Future<Void>> closing = clients.stream().map(Vns3Client::close).toList();
-              return Future.join(closing).transform(x -> Future.succeededFuture(result));
-            });
+    Future<ImportResult> inferred =
+        Future.join(reads)
+            .compose(
+                done -> {
+                  SortedMap<String, ControllerObservation> byName = new TreeMap<>();
+                  reads.forEach(f -> byName.put(f.result().controller(), f.result()));
+                  // Inferring ends in formatting the spec (YAML parsed and printed, its classes
+                  // loaded on first use): seconds of CPU on a busy machine, not for an event loop.
+                  return vertx.executeBlocking(() -> SpecInference.infer(targets, new MeshState(byName), options));
+                });
+    return inferred.transform(
+        done -> {
+          List<Future<Void>> closing = clients.stream().map(Vns3Client::close).toList();
+          return Future.join(closing).transform(x -> inferred);
+        });
   }
 }
