@@ -1,6 +1,7 @@
 package dev.meshctl.cli;
 
 import dev.meshctl.dsl.load.LoadOptions;
+import dev.meshctl.dsl.model.Secret;
 import dev.meshctl.engine.apply.ApplyOptions;
 import dev.meshctl.engine.client.ClientOptions;
 import dev.meshctl.engine.desired.MeshExpander;
@@ -156,6 +157,13 @@ final class ApplyCommand implements Callable<Integer> {
             saved.get().desiredDifference(Sha256.hex(MeshExpander.expand(session.spec()).toString()));
         if (resolved.isPresent()) {
           err.println("meshctl: error: " + resolved.get());
+          return ExitCodes.ERROR;
+        }
+        if (PlanFile.holdsMaskedValue(saved.get().saved())) {
+          // The mask stands where a secret value was: the plan cannot be compared or run as saved.
+          err.println(
+              "meshctl: error: " + file + " holds values masked as secrets (" + Secret.REDACTED + "), so it"
+                  + " cannot be run as saved; run meshctl apply " + specFile + " instead (it plans again)");
           return ExitCodes.ERROR;
         }
       }

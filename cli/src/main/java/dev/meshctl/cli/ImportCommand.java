@@ -3,6 +3,7 @@ package dev.meshctl.cli;
 import dev.meshctl.dsl.diag.Diagnostic;
 import dev.meshctl.dsl.model.ApiAccess;
 import dev.meshctl.dsl.model.Endpoint;
+import dev.meshctl.dsl.model.Masker;
 import dev.meshctl.dsl.model.Secret;
 import dev.meshctl.dsl.model.TlsSpec;
 import dev.meshctl.engine.adopt.ImportOptions;
@@ -105,10 +106,14 @@ final class ImportCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Overwrite the output file if it exists.")
   boolean force;
 
+  /** The run's masker: the API password or token read here is masked in all output. */
+  private Masker masker;
+
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    masker = MaskedOutput.masker(err);
     List<String> problems = new ArrayList<>();
     if (from != null) {
       ImportSource.read(from, problems).ifPresent(this::merge);
@@ -149,7 +154,8 @@ final class ImportCommand implements Callable<Integer> {
       err.flush();
       return ExitCodes.ERROR;
     }
-    String yaml = result.yaml().orElseThrow();
+    // A controller may echo a secret back (in its name, a route's description): never write it.
+    String yaml = masker.mask(result.yaml().orElseThrow());
     if (output == null) {
       out.print(yaml);
     } else {
@@ -236,6 +242,7 @@ final class ImportCommand implements Callable<Integer> {
           + (tokenEnv != null ? "token" : "password"));
       return Optional.empty();
     }
+    masker.register(value);
     Secret secret = Secret.of(value);
     TlsSpec tls = new TlsSpec(Optional.ofNullable(caFile), Optional.ofNullable(fingerprint), insecure);
     return Optional.of(

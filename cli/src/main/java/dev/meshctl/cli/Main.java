@@ -16,6 +16,13 @@ public final class Main {
   /** Runs meshctl with the given streams; tests call this directly. */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
     QuietLogging.apply();
-    return MeshctlCommand.commandLine(out, err).execute(args);
+    picocli.CommandLine cl = MeshctlCommand.commandLine(out, err);
+    try {
+      return cl.execute(args);
+    } finally {
+      // An unfinished last line is held by the masking streams until flushed.
+      cl.getOut().flush();
+      cl.getErr().flush();
+    }
   }
 }

@@ -46,6 +46,7 @@ final class MeshSession implements AutoCloseable {
    */
   static Optional<MeshSession> open(Path file, LoadOptions options, ClientOptions clientOptions, PrintWriter err) {
     LoadResult loaded = SpecLoader.load(file, options);
+    MaskedOutput.masker(err).registerAll(loaded.secrets());
     loaded.diagnostics().stream().sorted(Diagnostic.ORDER).forEach(d -> err.println(d.format()));
     err.flush();
     if (loaded.spec().isEmpty() || loaded.diagnostics().stream().anyMatch(Diagnostic::isError)) {

@@ -1,5 +1,6 @@
 package dev.meshctl.cli;
 
+import dev.meshctl.dsl.model.Masker;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -34,11 +35,16 @@ public final class MeshctlCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  /** A command line with meshctl's streams and its single place that turns exceptions into exit codes. */
+  /**
+   * A command line with meshctl's streams and its single place that turns exceptions into exit
+   * codes. Both streams share one {@link Masker}: every secret value a command learns is masked in
+   * everything either stream prints.
+   */
   public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
     CommandLine cl = new CommandLine(new MeshctlCommand());
-    cl.setOut(out);
-    cl.setErr(err);
+    Masker masker = new Masker();
+    cl.setOut(MaskedOutput.wrap(out, masker));
+    cl.setErr(MaskedOutput.wrap(err, masker));
     cl.setExecutionExceptionHandler(new FailureHandler());
     cl.setParameterExceptionHandler(new UsageErrorHandler());
     return cl;

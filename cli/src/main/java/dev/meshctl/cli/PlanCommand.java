@@ -69,7 +69,7 @@ final class PlanCommand extends SessionCommand {
     }
     if (out != null) {
       try {
-        PlanFile.write(saved, out);
+        PlanFile.write(saved, out, MaskedOutput.masker(err));
       } catch (IOException e) {
         stdout.flush();
         err.println("meshctl: error: cannot write the plan to " + out + ": " + IoMessages.why(e));

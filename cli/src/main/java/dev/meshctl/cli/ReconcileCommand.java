@@ -8,6 +8,7 @@ import dev.meshctl.cli.reconcile.Redactor;
 import dev.meshctl.cli.reconcile.TickLog;
 import dev.meshctl.dsl.diag.Diagnostic;
 import dev.meshctl.dsl.load.LoadOptions;
+import dev.meshctl.dsl.model.Masker;
 import dev.meshctl.dsl.load.LoadResult;
 import dev.meshctl.engine.client.ClientOptions;
 import dev.meshctl.engine.lock.LockSettings;
@@ -165,7 +166,8 @@ final class ReconcileCommand implements java.util.concurrent.Callable<Integer> {
     ClientPool pool = new ClientPool(vertx, clientOptions);
     Optional<MetricsServer> server = Optional.empty();
     try {
-      FileSpecSource source = new FileSpecSource(vertx, spec.file, load);
+      Masker masker = MaskedOutput.masker(err);
+      FileSpecSource source = new FileSpecSource(vertx, spec.file, load, masker);
       LoadResult first = source.loadInitial();
       first.diagnostics().stream().sorted(Diagnostic.ORDER).forEach(d -> err.println(d.format()));
       err.flush();
@@ -174,7 +176,7 @@ final class ReconcileCommand implements java.util.concurrent.Callable<Integer> {
       }
       ReconcileMetrics metrics = new ReconcileMetrics();
       TickLog log =
-          new TickLog(out, LogFormat.parse(logFormat).orElseThrow(), new Redactor(source::current), Clock.systemUTC());
+          new TickLog(out, LogFormat.parse(logFormat).orElseThrow(), new Redactor(source::current, masker), Clock.systemUTC());
       AtomicLong ended = new AtomicLong();
       Reconciler[] loop = new Reconciler[1];
       ReconcileListener listener =
@@ -204,7 +206,7 @@ final class ReconcileCommand implements java.util.concurrent.Callable<Integer> {
                       MetricsServer.start(
                           vertx,
                           address.get(),
-                          metrics::scrape,
+                          () -> masker.mask(metrics.scrape()),
                           () -> Health.of(reconciler.lastReport(), metrics.lastConvergence(), Clock.systemUTC().instant(), staleAfter))));
         } catch (RuntimeException e) {
           err.println("meshctl: error: cannot listen on " + listen + ": " + Optional.ofNullable(e.getMessage()).orElse(e.getClass().getSimpleName()));

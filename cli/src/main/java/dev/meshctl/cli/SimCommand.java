@@ -178,6 +178,7 @@ final class SimCommand implements Callable<Integer> {
     try {
       if (specFile != null) {
         LoadResult loaded = SpecLoader.load(specFile, LoadOptions.defaults());
+        MaskedOutput.masker(err).registerAll(loaded.secrets());
         loaded.diagnostics().forEach(d -> err.println(d.format()));
         if (!loaded.ok()) {
           err.println("meshctl: error: " + specFile + " is not a valid spec; see above");

@@ -44,6 +44,7 @@ final class ValidateCommand implements Callable<Integer> {
     LoadResult result = SpecLoader.load(file, specOptions.loadOptions());
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    MaskedOutput.masker(err).registerAll(result.secrets());
     if (json) {
       out.println(toJson(result));
     } else {

@@ -2,67 +2,56 @@ package dev.meshctl.cli.reconcile;
 
 import dev.meshctl.dsl.model.ApiAccess;
 import dev.meshctl.dsl.model.ControllerSpec;
+import dev.meshctl.dsl.model.Masker;
 import dev.meshctl.dsl.model.MeshSpec;
 import dev.meshctl.dsl.model.Secret;
-import java.util.Comparator;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 
 /**
  * The last line of defence for log output: every secret value of the spec in effect (API
- * passwords and tokens, the keyset token, the license text and its lines) is replaced by {@value
- * Secret#REDACTED} before a line is written. Secrets are {@link Secret}s everywhere and never put
- * in messages; this catches a controller echoing one back in an error text.
+ * passwords and tokens, the keyset token, the license text and its lines) and every value the
+ * run's {@link Masker} holds (what {@code ${env:...}} and {@code ${file:...}} resolved to) is
+ * replaced by {@value Secret#REDACTED} before a line is written. Secrets are {@link Secret}s
+ * everywhere and never put in messages; this catches a controller echoing one back in an error
+ * text, or a secret referenced from a field that is not secret.
  */
 public final class Redactor {
-  /** Shorter values (a license's blank or one-word lines) would redact ordinary words. */
-  private static final int MIN_LENGTH = 6;
-
   private final Supplier<Optional<MeshSpec>> spec;
-  private MeshSpec cachedFor;
-  private List<String> cached = List.of();
+  private final Masker masker;
+  private MeshSpec registeredFor;
 
   /** @param spec the spec in effect, read at each line (it changes when the file is reloaded) */
   public Redactor(Supplier<Optional<MeshSpec>> spec) {
+    this(spec, new Masker());
+  }
+
+  /**
+   * @param spec the spec in effect, read at each line (it changes when the file is reloaded)
+   * @param masker the run's masker, which the spec's secrets are added to
+   */
+  public Redactor(Supplier<Optional<MeshSpec>> spec, Masker masker) {
     this.spec = spec;
+    this.masker = masker;
   }
 
   /** {@code line} with every secret value replaced. */
   public synchronized String redact(String line) {
-    String out = line;
-    for (String s : secrets()) {
-      out = out.replace(s, Secret.REDACTED);
-    }
-    return out;
-  }
-
-  private List<String> secrets() {
     MeshSpec now = spec.get().orElse(null);
-    if (now != cachedFor) {
-      cachedFor = now;
-      cached = now == null ? List.of() : collect(now);
+    if (now != null && now != registeredFor) {
+      registeredFor = now;
+      register(now);
     }
-    return cached;
+    return masker.mask(line);
   }
 
-  private static List<String> collect(MeshSpec spec) {
-    Set<String> values = new LinkedHashSet<>();
-    values.add(spec.keysetToken().reveal());
-    String license = spec.license().text().reveal();
-    values.add(license.strip());
-    license.lines().map(String::strip).forEach(values::add);
+  private void register(MeshSpec spec) {
+    masker.register(spec.keysetToken().reveal());
+    masker.register(spec.license().text().reveal());
     for (ControllerSpec c : spec.controllers()) {
       ApiAccess api = c.api();
-      api.password().map(Secret::reveal).ifPresent(values::add);
-      api.token().map(Secret::reveal).ifPresent(values::add);
+      api.password().map(Secret::reveal).ifPresent(masker::register);
+      api.token().map(Secret::reveal).ifPresent(masker::register);
     }
-    // Longest first: a secret containing another is replaced whole.
-    return values.stream()
-        .filter(v -> v.length() >= MIN_LENGTH)
-        .sorted(Comparator.comparingInt(String::length).reversed())
-        .toList();
   }
 }

@@ -4,14 +4,24 @@ import dev.meshctl.dsl.diag.Diagnostic;
 import dev.meshctl.dsl.model.MeshSpec;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * The outcome of loading a spec: the resolved model when it is valid, and every diagnostic
- * (errors and warnings), sorted by file, line and column.
+ * The outcome of loading a spec: the resolved model when it is valid, every diagnostic (errors
+ * and warnings), sorted by file, line and column, and the values output must mask.
+ *
+ * @param secrets every value read from {@code ${env:...}} or {@code ${file:...}}, the secret
+ *     fields' values and the license text: register them with a {@link
+ *     dev.meshctl.dsl.model.Masker} before printing anything about the spec
  */
-public record LoadResult(Optional<MeshSpec> spec, List<Diagnostic> diagnostics) {
+public record LoadResult(Optional<MeshSpec> spec, List<Diagnostic> diagnostics, Set<String> secrets) {
   public LoadResult {
     diagnostics = diagnostics.stream().sorted(Diagnostic.ORDER).toList();
+    secrets = Set.copyOf(secrets);
+  }
+
+  public LoadResult(Optional<MeshSpec> spec, List<Diagnostic> diagnostics) {
+    this(spec, diagnostics, Set.of());
   }
 
   /** Whether the spec is present and no diagnostic is an error. */

@@ -5,8 +5,10 @@ import dev.meshctl.dsl.check.CheckContext;
 import dev.meshctl.dsl.check.SemanticChecks;
 import dev.meshctl.dsl.diag.Diagnostic;
 import dev.meshctl.dsl.diag.SourceLocation;
+import dev.meshctl.dsl.model.ControllerSpec;
 import dev.meshctl.dsl.model.MeshSpec;
 import dev.meshctl.dsl.model.Secret;
+import dev.meshctl.dsl.ref.FileText;
 import dev.meshctl.dsl.ref.ReferenceResolver;
 import dev.meshctl.dsl.ref.Resolution;
 import dev.meshctl.dsl.ref.SpecFiles;
@@ -15,14 +17,12 @@ import dev.meshctl.dsl.schema.MeshSchema;
 import dev.meshctl.dsl.yaml.ReadResult;
 import dev.meshctl.dsl.yaml.YamlDocument;
 import dev.meshctl.dsl.yaml.YamlReader;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Loads a mesh.yaml: YAML → JSON tree with positions → {@code ${...}} resolution → endpoint map →
@@ -39,12 +39,12 @@ public final class SpecLoader {
   public static LoadResult load(Path file, LoadOptions options) {
     String name = file.toString();
     try {
-      Optional<String> text = readText(file);
-      if (text.isEmpty()) {
-        return LoadResult.failed(List.of(unreadable(file, name)));
+      FileText.Outcome read = FileText.read(file, name, YamlReader.MAX_CHARS);
+      if (!(read instanceof FileText.Text text)) {
+        return LoadResult.failed(List.of(unreadable(read, name)));
       }
       Path dir = file.toAbsolutePath().getParent();
-      return run(text.get(), name, dir, file, options);
+      return run(text.text(), name, dir, file, options);
     } catch (RuntimeException | StackOverflowError e) {
       return LoadResult.failed(List.of(internal(name, e)));
     }
@@ -77,10 +77,11 @@ public final class SpecLoader {
     all.addAll(SemanticChecks.check(ctx));
     Optional<Secret> license = license(tree, files, doc, resolved, all);
     if (all.stream().anyMatch(Diagnostic::isError) || license.isEmpty()) {
-      return LoadResult.failed(new ArrayList<>(all));
+      // Diagnostics may quote a value read from a reference: those are masked too.
+      return new LoadResult(Optional.empty(), new ArrayList<>(all), resolved.secrets());
     }
     MeshSpec spec = ModelBuilder.build(tree, source, files, license.get(), SemanticChecks.peerIds(ctx));
-    return new LoadResult(Optional.of(spec), new ArrayList<>(all));
+    return new LoadResult(Optional.of(spec), new ArrayList<>(all), secrets(spec, resolved));
   }
 
   private static Optional<Secret> license(
@@ -92,7 +93,8 @@ public final class SpecLoader {
     SpecFiles.Read read = files.read(file.asText());
     SourceLocation at = doc.sourceMap().value("license.file");
     if (!read.ok()) {
-      all.add(Diagnostic.error("license " + read.problem(), at, "license.file"));
+      String problem = read.problem().startsWith("file ") ? "license " + read.problem() : "license: " + read.problem();
+      all.add(read.hinted(Diagnostic.error(problem, at, "license.file")));
       return Optional.empty();
     }
     if (read.text().isBlank()) {
@@ -104,48 +106,39 @@ public final class SpecLoader {
 
   private static List<Diagnostic> applyEndpointMap(Path map, JsonNode tree) {
     String name = map.toString();
-    Optional<String> text = readText(map);
-    if (text.isEmpty()) {
-      return List.of(unreadable(map, name));
+    FileText.Outcome read = FileText.read(map, name, YamlReader.MAX_CHARS);
+    if (!(read instanceof FileText.Text text)) {
+      return List.of(unreadable(read, name));
     }
-    EndpointMap parsed = EndpointMap.parse(text.get(), name);
+    EndpointMap parsed = EndpointMap.parse(text.text(), name);
     List<Diagnostic> out = new ArrayList<>(parsed.diagnostics());
     out.addAll(parsed.apply(tree));
     return out;
   }
 
-  /** The file's text, or empty when it is missing, too large or not UTF-8. */
-  private static Optional<String> readText(Path file) {
-    try {
-      if (!Files.isRegularFile(file) || Files.size(file) > YamlReader.MAX_CHARS) {
-        return Optional.empty();
-      }
-      return Optional.of(
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
-              .toString());
-    } catch (IOException e) {
-      return Optional.empty();
+  /**
+   * Every value output must mask: what references resolved to, the secret fields (written
+   * literally or not) and the license text.
+   */
+  private static Set<String> secrets(MeshSpec spec, Resolution resolved) {
+    Set<String> out = new LinkedHashSet<>(resolved.secrets());
+    out.add(spec.keysetToken().reveal());
+    out.add(spec.license().text().reveal());
+    for (ControllerSpec c : spec.controllers()) {
+      c.api().password().map(Secret::reveal).ifPresent(out::add);
+      c.api().token().map(Secret::reveal).ifPresent(out::add);
     }
+    return out;
   }
 
-  private static Diagnostic unreadable(Path file, String name) {
-    try {
-      if (!Files.exists(file)) {
-        return Diagnostic.error("file " + name + " does not exist", null, "");
-      }
-      if (!Files.isRegularFile(file)) {
-        return Diagnostic.error(name + " is not a regular file", null, "");
-      }
-      long size = Files.size(file);
-      if (size > YamlReader.MAX_CHARS) {
-        return YamlReader.tooLarge(name, size);
-      }
-      return Diagnostic.error("file " + name + " is not UTF-8 text", new SourceLocation(name, 1, 1), "");
-    } catch (IOException e) {
-      return Diagnostic.error("cannot read " + name + ": " + e.getClass().getSimpleName(), null, "");
+  private static Diagnostic unreadable(FileText.Outcome outcome, String name) {
+    if (outcome instanceof FileText.TooLarge large) {
+      return YamlReader.tooLarge(name, large.size());
     }
+    FileText.Unreadable u = (FileText.Unreadable) outcome;
+    SourceLocation at = u.line().map(line -> new SourceLocation(name, line, 1)).orElse(null);
+    Diagnostic d = Diagnostic.error(u.message(), at, "");
+    return u.hint().map(d::withHint).orElse(d);
   }
 
   private static Diagnostic internal(String name, Throwable e) {

@@ -27,6 +27,9 @@ import java.util.regex.Pattern;
  */
 public final class ReferenceResolver {
   private static final Set<String> KNOWN = Set.of("env", "file", "tf");
+  /** Variable and file names that suggest a secret. */
+  private static final String SECRET_NAME =
+      "(?i).*(pass|pw|secret|token|key|cred|auth|\\.pem|shadow|id_rsa|id_ed25519).*";
   private static final Pattern TF = Pattern.compile("([A-Za-z_][A-Za-z0-9_-]*)(?:\\[(\\d+)])?");
 
   private final Map<String, String> env;
@@ -35,6 +38,7 @@ public final class ReferenceResolver {
   private final List<Diagnostic> diagnostics = new ArrayList<>();
   private final Set<String> referenced = new HashSet<>();
   private final Set<String> unresolved = new HashSet<>();
+  private final Set<String> secrets = new HashSet<>();
   private TerraformOutputs terraform;
   private boolean terraformRead;
   private String terraformFile;
@@ -53,7 +57,7 @@ public final class ReferenceResolver {
     r.terraformInput = tree.path("inputs").path("terraform");
     JsonNode copy = tree.deepCopy();
     r.walk(copy, "");
-    return new Resolution(copy, r.diagnostics, r.referenced, r.unresolved);
+    return new Resolution(copy, r.diagnostics, r.referenced, r.unresolved, r.secrets);
   }
 
   private void walk(JsonNode node, String path) {
@@ -148,6 +152,10 @@ public final class ReferenceResolver {
           diagnostics.add(
               error("environment variable " + ref.argument() + " is not set", path).withHint(hint));
         }
+        if (v != null) {
+          secrets.add(v);
+          warnIfSecretLooking(ref, path, ref.argument().matches(SECRET_NAME));
+        }
         return Optional.ofNullable(v);
       }
       case "file" -> {
@@ -157,11 +165,14 @@ public final class ReferenceResolver {
         }
         SpecFiles.Read read = files.read(ref.argument());
         if (!read.ok()) {
-          diagnostics.add(error("cannot resolve " + ref.source() + ": " + read.problem(), path));
+          diagnostics.add(read.hinted(error("cannot resolve " + ref.source() + ": " + read.problem(), path)));
           return Optional.empty();
         }
         // A file written by an editor or `echo` ends with a newline that is not part of the value.
-        return Optional.of(read.text().replaceAll("[\\r\\n]+$", ""));
+        String v = read.text().replaceAll("[\\r\\n]+$", "");
+        secrets.add(v);
+        warnIfSecretLooking(ref, path, !files.inside(ref.argument()) || ref.argument().matches(SECRET_NAME));
+        return Optional.of(v);
       }
       case "tf" -> {
         Optional<JsonNode> v = terraform(ref, path);
@@ -182,6 +193,27 @@ public final class ReferenceResolver {
         return Optional.empty();
       }
     }
+  }
+
+  /**
+   * Warns when a source that looks like a secret (a variable or file named like one, or a file
+   * outside the spec's folder) feeds a field that is not secret: that field is printed, put in
+   * plans and in pull-request comments. Output masks the value anyway; the warning says where it
+   * came from.
+   */
+  private void warnIfSecretLooking(Interpolation.Ref ref, String path, boolean looksSecret) {
+    if (!looksSecret || SecretKeys.isSecret(path)) {
+      return;
+    }
+    diagnostics.add(
+        Diagnostic.warning(
+                "the value comes from " + ref.source() + ", which looks like a secret, but this field is"
+                    + " not secret: it is shown in plans and diffs",
+                sources.value(path),
+                path)
+            .withHint(
+                "meshctl masks the value in everything it prints or writes; put secrets only in api.password,"
+                    + " api.token or keyset.token, and write $${ for a literal ${"));
   }
 
   private Optional<JsonNode> terraform(Interpolation.Ref ref, String path) {
@@ -252,7 +284,7 @@ public final class ReferenceResolver {
     if (!read.ok()) {
       return new TerraformOutputs(
           Map.of(),
-          List.of(Diagnostic.error(read.problem(), sources.value("inputs.terraform"), "inputs.terraform")));
+          List.of(read.hinted(Diagnostic.error(read.problem(), sources.value("inputs.terraform"), "inputs.terraform"))));
     }
     return TerraformOutputs.parse(read.text(), terraformFile);
   }

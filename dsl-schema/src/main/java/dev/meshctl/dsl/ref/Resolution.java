@@ -12,12 +12,19 @@ import java.util.Set;
  * @param diagnostics unresolvable references
  * @param referenced spec paths whose value came, wholly or partly, from a reference
  * @param unresolved spec paths whose value still holds an unresolvable reference
+ * @param secrets every value read from {@code ${env:...}} or {@code ${file:...}}, whatever field
+ *     it went to: output masks them all ({@link dev.meshctl.dsl.model.Masker})
  */
 public record Resolution(
-    JsonNode tree, List<Diagnostic> diagnostics, Set<String> referenced, Set<String> unresolved) {
+    JsonNode tree,
+    List<Diagnostic> diagnostics,
+    Set<String> referenced,
+    Set<String> unresolved,
+    Set<String> secrets) {
   public Resolution {
     diagnostics = List.copyOf(diagnostics);
     referenced = Set.copyOf(referenced);
     unresolved = Set.copyOf(unresolved);
+    secrets = Set.copyOf(secrets);
   }
 }

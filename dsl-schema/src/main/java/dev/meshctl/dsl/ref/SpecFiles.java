@@ -1,10 +1,11 @@
 package dev.meshctl.dsl.ref;
 
+import dev.meshctl.dsl.diag.Diagnostic;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Files a spec names (Terraform outputs, {@code ${file:...}}, the license, a CA file), resolved
@@ -17,10 +18,19 @@ public record SpecFiles(Path baseDir, String specName) {
   /** The largest file a spec may read a value from. */
   public static final int MAX_BYTES = 1 << 20;
 
-  /** The outcome of reading a file: its text, or why it could not be read. */
-  public record Read(String text, String problem) {
+  /** The outcome of reading a file: its text, or why it could not be read and how to fix that. */
+  public record Read(String text, String problem, Optional<String> hint) {
+    public Read(String text, String problem) {
+      this(text, problem, Optional.empty());
+    }
+
     public boolean ok() {
       return problem == null;
+    }
+
+    /** {@code d} with this read's hint, if it has one. */
+    public Diagnostic hinted(Diagnostic d) {
+      return hint.map(d::withHint).orElse(d);
     }
   }
 
@@ -44,19 +54,31 @@ public record SpecFiles(Path baseDir, String specName) {
   public Read read(String relative) {
     try {
       Path p = resolve(relative);
-      if (!Files.isRegularFile(p)) {
-        return new Read(null, "file " + display(relative) + " does not exist");
+      String shown = display(relative);
+      FileText.Outcome outcome = FileText.read(p, shown, MAX_BYTES);
+      if (outcome instanceof FileText.Text t) {
+        return new Read(t.text(), null);
       }
-      long size = Files.size(p);
-      if (size > MAX_BYTES) {
-        return new Read(
-            null, "file " + display(relative) + " is too large (" + size + " bytes; limit " + MAX_BYTES + ")");
+      if (outcome instanceof FileText.TooLarge t) {
+        return new Read(null, "file " + shown + " is too large (" + t.size() + " bytes; limit " + MAX_BYTES + ")");
       }
-      return new Read(Files.readString(p, StandardCharsets.UTF_8), null);
+      FileText.Unreadable u = (FileText.Unreadable) outcome;
+      return new Read(null, u.message(), u.hint());
     } catch (InvalidPathException e) {
       return new Read(null, "'" + relative + "' is not a valid file path");
-    } catch (IOException e) {
-      return new Read(null, "cannot read " + display(relative) + ": " + e.getClass().getSimpleName());
+    }
+  }
+
+  /**
+   * Whether {@code relative} stays inside the spec's folder once links are followed: a value
+   * read from outside it (a system file) is treated as a possible secret.
+   */
+  public boolean inside(String relative) {
+    try {
+      Path base = baseDir.toRealPath();
+      return resolve(relative).toRealPath().startsWith(base);
+    } catch (IOException | InvalidPathException e) {
+      return false;
     }
   }
 

@@ -2,6 +2,8 @@ package dev.meshctl.engine.planfile;
 
 import dev.meshctl.dsl.diag.Diagnostic;
 import dev.meshctl.dsl.diag.Severity;
+import dev.meshctl.dsl.model.Masker;
+import dev.meshctl.dsl.model.Secret;
 import dev.meshctl.engine.address.ResourceAddress;
 import dev.meshctl.engine.plan.Plan;
 import dev.meshctl.engine.plan.PlanAction;
@@ -93,6 +95,16 @@ public final class PlanFile {
    * half a plan.
    */
   public static void write(SavedPlan saved, Path file) throws IOException {
+    write(saved, file, new Masker());
+  }
+
+  /**
+   * Writes {@code saved} as {@link #write(SavedPlan, Path)} does, with every value {@code masker}
+   * holds masked: a value from {@code ${env:...}} in a field that is not secret would otherwise
+   * sit in the plan file (apply refuses a plan holding a masked value rather than run it).
+   */
+  public static void write(SavedPlan saved, Path file, Masker masker) throws IOException {
+    String text = masker.mask(json(saved).encodePrettily() + "\n");
     Path target = file.toAbsolutePath();
     if (Files.isDirectory(target)) {
       throw new FileSystemException(file.toString(), null, "is a folder");
@@ -100,7 +112,7 @@ public final class PlanFile {
     if (Files.exists(target) && !Files.isRegularFile(target)) {
       // A device or pipe (-out /dev/stdout) is written in place: it cannot be replaced, and
       // has no mode of its own to set.
-      Files.writeString(target, json(saved).encodePrettily() + "\n", StandardCharsets.UTF_8);
+      Files.writeString(target, text, StandardCharsets.UTF_8);
       return;
     }
     Path dir = target.getParent();
@@ -109,7 +121,7 @@ public final class PlanFile {
         posix ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(MODE)} : new FileAttribute<?>[0];
     Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp", mode);
     try {
-      Files.writeString(temp, json(saved).encodePrettily() + "\n", StandardCharsets.UTF_8);
+      Files.writeString(temp, text, StandardCharsets.UTF_8);
       try {
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } catch (AtomicMoveNotSupportedException e) {
@@ -118,6 +130,11 @@ public final class PlanFile {
     } finally {
       Files.deleteIfExists(temp);
     }
+  }
+
+  /** Whether an action of {@code saved} holds a value masked when it was written. */
+  public static boolean holdsMaskedValue(SavedPlan saved) {
+    return json(saved).getJsonArray("actions").encode().contains(Secret.REDACTED);
   }
 
   /**

@@ -4,6 +4,7 @@ import dev.meshctl.dsl.diag.Diagnostic;
 import dev.meshctl.dsl.load.LoadOptions;
 import dev.meshctl.dsl.load.LoadResult;
 import dev.meshctl.dsl.load.SpecLoader;
+import dev.meshctl.dsl.model.Masker;
 import dev.meshctl.dsl.model.MeshSpec;
 import dev.meshctl.engine.desired.Sha256;
 import io.vertx.core.Future;
@@ -23,15 +24,22 @@ public final class FileSpecSource implements SpecSource {
   private final Vertx vertx;
   private final Path file;
   private final LoadOptions options;
+  private final Masker masker;
   // Guarded by this: polls and the first load run on worker or main threads.
   private MeshSpec good;
   private String seen = "";
   private List<Diagnostic> invalid = List.of();
 
   public FileSpecSource(Vertx vertx, Path file, LoadOptions options) {
+    this(vertx, file, options, new Masker());
+  }
+
+  /** @param masker learns the secret values of every load, the first and each reload */
+  public FileSpecSource(Vertx vertx, Path file, LoadOptions options, Masker masker) {
     this.vertx = vertx;
     this.file = file;
     this.options = options;
+    this.masker = masker;
   }
 
   /**
@@ -41,6 +49,7 @@ public final class FileSpecSource implements SpecSource {
   public synchronized LoadResult loadInitial() {
     seen = hash();
     LoadResult r = SpecLoader.load(file, options);
+    masker.registerAll(r.secrets());
     if (r.ok()) {
       good = r.spec().orElseThrow();
     }
@@ -69,6 +78,7 @@ public final class FileSpecSource implements SpecSource {
     }
     seen = now;
     LoadResult r = SpecLoader.load(file, options);
+    masker.registerAll(r.secrets());
     if (r.ok()) {
       good = r.spec().orElseThrow();
       invalid = List.of();
