@@ -5,9 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.meshctl.dsl.format.SpecFormatter;
+import dev.meshctl.dsl.load.LoadOptions;
+import dev.meshctl.dsl.load.LoadResult;
+import dev.meshctl.dsl.load.SpecLoader;
 import dev.meshctl.dsl.model.ApiAccess;
 import dev.meshctl.dsl.model.ControllerSpec;
 import dev.meshctl.dsl.model.Endpoint;
+import dev.meshctl.dsl.model.MeshSpec;
 import dev.meshctl.dsl.model.Secret;
 import dev.meshctl.dsl.model.TlsSpec;
 import dev.meshctl.engine.client.ClientOptions;
@@ -73,6 +77,59 @@ class ImportRoundTripIT {
       assertFalse(text.contains(LocalMesh.PASSWORD), "no secret in the spec");
       assertFalse(text.contains(LocalMesh.KEYSET_TOKEN), "no secret in the spec");
       assertFalse(SpecFormatter.format(text, "imported.yaml").changed(), "written in canonical form");
+    }
+  }
+
+  /**
+   * A controller whose name and route description are references (and hold a carriage return,
+   * quotes and YAML syntax): the imported spec holds them as text, escaped, so that loading it
+   * gives back exactly what the controllers hold and never resolves them.
+   */
+  @Test
+  void hostileNamesAndDescriptionsComeBackAsTheyWereAndAreNeverResolved() throws Exception {
+    try (LocalMesh mesh = LocalMesh.start(dir)) {
+      String description = "lab\r\n${file:/etc/hostname} \"q\" # x: y";
+      String spec = Files.readString(mesh.spec())
+          .replace("  name: peering-mesh\n", "  name: \"$${env:MESHCTL_KEYSET_TOKEN} mesh\"\n")
+          .replace("    controller_name: west-2b\n",
+              "    controller_name: \"$${env:MESHCTL_SIM_PASSWORD}\"\n    routes:\n      - cidr: 192.168.7.0/24\n"
+                  + "        gateway: 10.0.2.129\n        description: \"lab\\r\\n$${file:/etc/hostname} \\\"q\\\" # x: y\"\n");
+      Files.writeString(mesh.spec(), spec);
+      MeshctlProcess meshctl = new MeshctlProcess(dir, LocalMesh.env());
+      CommandRun apply = meshctl.run("apply", "--auto-approve", "--waits", "simulated", "mesh.yaml");
+      assertEquals(0, apply.code(), apply::toString);
+
+      CommandRun imp =
+          meshctl.run(
+              "import",
+              "--endpoint", "east-1a=" + mesh.endpoint(1),
+              "--endpoint", "east-1b=" + mesh.endpoint(2),
+              "--endpoint", "west-2a=" + mesh.endpoint(3),
+              "--endpoint", "west-2b=" + mesh.endpoint(4),
+              "--password-env", "MESHCTL_SIM_PASSWORD",
+              "--keyset-token-env", "MESHCTL_KEYSET_TOKEN",
+              "--insecure",
+              "-o", "imported.yaml");
+      assertEquals(0, imp.code(), imp::toString);
+      String text = Files.readString(dir.resolve("imported.yaml"));
+      assertTrue(text.contains("controller_name: \"$${env:MESHCTL_SIM_PASSWORD}\""), text);
+
+      CommandRun validate = meshctl.run("validate", "imported.yaml");
+      assertEquals(0, validate.code(), () -> validate + "\n--- imported.yaml\n" + text);
+      CommandRun diff = meshctl.run("diff", "--detailed-exitcode", "imported.yaml");
+      assertEquals(0, diff.code(), () -> diff + "\n--- imported.yaml\n" + text);
+      for (CommandRun r : List.of(imp, validate, diff)) {
+        assertFalse((r.out() + r.err()).contains(LocalMesh.PASSWORD), r::toString);
+        assertFalse((r.out() + r.err()).contains(LocalMesh.KEYSET_TOKEN), r::toString);
+      }
+
+      LoadResult loaded = SpecLoader.load(dir.resolve("imported.yaml"), new LoadOptions(LocalMesh.env(), Optional.empty()));
+      assertTrue(loaded.ok(), loaded.diagnostics()::toString);
+      MeshSpec back = loaded.spec().orElseThrow();
+      assertEquals("${env:MESHCTL_KEYSET_TOKEN} mesh", back.topology());
+      ControllerSpec west = back.controller("west-2b").orElseThrow();
+      assertEquals(Optional.of("${env:MESHCTL_SIM_PASSWORD}"), west.controllerName());
+      assertEquals(Optional.of(description), west.routes().get(0).description());
     }
   }
 

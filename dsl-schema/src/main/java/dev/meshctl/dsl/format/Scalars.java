@@ -79,7 +79,22 @@ final class Scalars {
   }
 
   private static boolean printable(String v) {
-    return v.codePoints().allMatch(c -> c >= 0x20 && c != 0x7f && !(c >= 0x80 && c < 0xa0) && c != 0xfeff);
+    return v.codePoints().allMatch(Scalars::printable);
+  }
+
+  /**
+   * Whether YAML holds {@code c} as it is: not a control character, the byte-order mark, a
+   * non-character YAML excludes ({@code U+FFFE}, {@code U+FFFF}) or a lone surrogate (which has no
+   * UTF-8 form: written as it is, it would read back as {@code ?}).
+   */
+  private static boolean printable(int c) {
+    return c >= 0x20
+        && c != 0x7f
+        && !(c >= 0x80 && c < 0xa0)
+        && c != 0xfeff
+        && c != 0xfffe
+        && c != 0xffff
+        && !(c >= 0xd800 && c <= 0xdfff);
   }
 
   private static boolean hasAny(String v, String chars) {
@@ -102,7 +117,7 @@ final class Scalars {
                 case '\t' -> sb.append("\\t");
                 case '\r' -> sb.append("\\r");
                 default -> {
-                  if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || c == 0xfeff) {
+                  if (!printable(c)) {
                     sb.append(String.format("\\u%04x", c));
                   } else {
                     sb.appendCodePoint(c);

@@ -205,7 +205,7 @@ public final class SpecInference {
     private void controller(Observed c, String addressKind) {
       for (LiveRoute r : c.state.routes()) {
         if (r.editable() && !RouteMarker.managed(r)) {
-          line("  # unmanaged route on " + c.name() + ": " + describe(r) + " — add it under routes: to manage it");
+          line("  # unmanaged route on " + c.name() + ": " + comment(describe(r)) + " — add it under routes: to manage it");
         }
       }
       line("  - name: " + q(c.name()));
@@ -245,7 +245,7 @@ public final class SpecInference {
         line("        metric: " + r.metric());
       }
       if (!r.description().equals(EXTRA)) {
-        line("        description: " + q(r.description().substring(RouteMarker.PREFIX.length()).strip()));
+        line("        description: " + q(described(r.description())));
       }
     }
 
@@ -439,7 +439,7 @@ public final class SpecInference {
         sb.append(" advertised");
       }
       if (!Objects.toString(r.description(), "").isBlank()) {
-        sb.append(" \"").append(r.description().replace("\n", " ")).append('"');
+        sb.append(" \"").append(r.description()).append('"');
       }
       return sb.toString();
     }
@@ -448,18 +448,75 @@ public final class SpecInference {
       out.append(text).append('\n');
     }
 
-    /** A YAML double-quoted string; the formatter drops the quotes where they are not needed. */
-    private static String q(String s) {
+    /**
+     * The text a route's spec description stands for: what follows {@link RouteMarker#describe}'s
+     * prefix, exactly, so that applying the spec back writes the same description.
+     */
+    private static String described(String description) {
+      String marked = RouteMarker.describe("");
+      return description.startsWith(marked)
+          ? description.substring(marked.length())
+          : description.substring(RouteMarker.PREFIX.length()).strip();
+    }
+
+    /**
+     * A value read from a controller as a YAML double-quoted string that loads back as exactly that
+     * value: every {@code ${} is written {@code $${} (the loader's escape, see {@link
+     * dev.meshctl.dsl.ref.Interpolation}), so a controller named {@code ${env:API_PASSWORD}} can
+     * never make the next plan read the operator's environment or files; characters YAML cannot
+     * hold as they are are escaped. The formatter drops the quotes where they are not needed.
+     */
+    static String q(String s) {
       StringBuilder sb = new StringBuilder("\"");
-      for (char ch : s.toCharArray()) {
-        switch (ch) {
-          case '"' -> sb.append("\\\"");
-          case '\\' -> sb.append("\\\\");
-          case '\n' -> sb.append("\\n");
-          default -> sb.append(ch < 0x20 ? String.format("\\u%04x", (int) ch) : String.valueOf(ch));
-        }
-      }
+      s.replace("${", "$${")
+          .codePoints()
+          .forEach(
+              c -> {
+                switch (c) {
+                  case '"' -> sb.append("\\\"");
+                  case '\\' -> sb.append("\\\\");
+                  case '\n' -> sb.append("\\n");
+                  default -> escaped(sb, c);
+                }
+              });
       return sb.append('"').toString();
+    }
+
+    /**
+     * Text read from a controller made safe for a comment: a comment ends at a line break (a
+     * {@code \r} in a route description once ended it and broke the spec), and YAML holds only
+     * printable characters, so both are written as escapes.
+     */
+    static String comment(String s) {
+      StringBuilder sb = new StringBuilder();
+      s.codePoints()
+          .forEach(
+              c -> {
+                switch (c) {
+                  case '\n' -> sb.append("\\n");
+                  case '\r' -> sb.append("\\r");
+                  case '\t' -> sb.append("\\t");
+                  default -> escaped(sb, c);
+                }
+              });
+      return sb.toString();
+    }
+
+    /**
+     * Appends {@code c} as it is when YAML takes it so in a quoted scalar or a comment (its
+     * c-printable set, without line breaks and the byte-order mark), else as a {@code \\u} escape
+     * (a lone surrogate too: it has no UTF-8 form).
+     */
+    private static void escaped(StringBuilder sb, int c) {
+      boolean printable =
+          (c >= 0x20 && c < 0x7f)
+              || (c >= 0xa0 && c <= 0xfffd && c != 0xfeff && !Character.isSurrogate((char) c))
+              || c >= 0x10000;
+      if (printable) {
+        sb.appendCodePoint(c);
+      } else {
+        sb.append(String.format("\\u%04x", c));
+      }
     }
   }
 }
