@@ -40,18 +40,26 @@ final class CliMesh implements AutoCloseable {
 
   /** @param timings how fast the simulated controllers reboot and make keysets */
   static CliMesh start(Path dir, SimTimings timings) throws Exception {
+    return start(dir, timings, PASSWORD);
+  }
+
+  /**
+   * @param timings how fast the simulated controllers reboot and make keysets
+   * @param password the controllers' API password, also written to {@code password.txt}
+   */
+  static CliMesh start(Path dir, SimTimings timings, String password) throws Exception {
     Vertx vertx = Vertx.vertx();
     Simulator sim =
         await(
             Simulator.start(
                 vertx,
                 SimulatorConfig.sequential(3, "127.0.0.1", 0)
-                    .withApiPassword(PASSWORD)
+                    .withApiPassword(password)
                     .withTimings(timings)
                     .withAdminPort(-1)));
     String license = SimLicense.issue(3).text();
     Files.writeString(dir.resolve("license.txt"), license);
-    Files.writeString(dir.resolve("password.txt"), PASSWORD);
+    Files.writeString(dir.resolve("password.txt"), password);
     Files.writeString(dir.resolve("token.txt"), TOKEN);
     Path spec = Files.writeString(dir.resolve("mesh.yaml"), yaml(sim.controllers(), "tls: {insecure: true}", "password.txt"));
     return new CliMesh(vertx, sim, dir, spec, license);

@@ -81,6 +81,7 @@ public final class Masker {
     }
     forms.add(new String(JsonStringEncoder.getInstance().quoteAsString(stripped)));
     forms.add(stripped.replace("'", "''"));
+    forms.add(stripped.replace("\"", "\\\""));
     return forms;
   }
 }
