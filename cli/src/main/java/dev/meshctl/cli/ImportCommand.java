@@ -52,6 +52,7 @@ import picocli.CommandLine.Option;
     })
 final class ImportCommand implements Callable<Integer> {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
+  private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -120,6 +121,12 @@ final class ImportCommand implements Callable<Integer> {
     }
     if (endpoints.isEmpty() && problems.isEmpty()) {
       problems.add("no controller to import: give --endpoint NAME=HOST[:PORT] (repeat it) or --from FILE");
+    }
+    for (String var : new String[] {passwordEnv, tokenEnv, keysetTokenEnv}) {
+      // The name is written into ${env:NAME}: a '}' or '$' in it would break the reference.
+      if (var != null && !ENV_NAME.matcher(var).matches()) {
+        problems.add("\"" + var + "\" is not an environment variable name (letters, digits and '_', not first a digit)");
+      }
     }
     List<ImportTarget> targets = targets(problems);
     Optional<ApiAccess> api = api(problems);

@@ -113,6 +113,34 @@ class SecretsNeverLeaveIT {
     assertFalse(apply.err().contains("\tat "), apply::toString);
   }
 
+  /**
+   * A secret referenced from a field that is not secret is masked in the saved plan too; such a
+   * plan would write the mask to the controller, so apply refuses it before any request.
+   */
+  @Test
+  void aSavedPlanHoldingAMaskedValueIsRefusedBeforeAnyWrite() throws Exception {
+    Files.writeString(dir.resolve("rt-pw.txt"), "rt-pw-Ty39-never-print-me");
+    String name = mesh.sim.controllers().get(1).name();
+    Path spec =
+        Files.writeString(
+            dir.resolve("masked.yaml"),
+            Files.readString(mesh.spec)
+                .replace("  - name: " + name + "\n", "  - name: " + name + "\n    controller_name: \"${file:rt-pw.txt}\"\n"));
+    Path planFile = dir.resolve("masked-plan.json");
+    Run plan = CliMesh.run("plan", spec.toString(), "--no-color", "-out", planFile.toString());
+    assertEquals(0, plan.code(), plan::toString);
+    assertTrue(plan.out().contains("(sensitive)"), plan::toString);
+    assertFalse((plan.out() + plan.err()).contains("rt-pw-Ty39-never-print-me"), plan::toString);
+    String saved = Files.readString(planFile);
+    assertTrue(saved.contains("(sensitive)") && !saved.contains("rt-pw-Ty39-never-print-me"), saved);
+
+    long before = mesh.sim.controllers().stream().mapToLong(c -> c.requestCounts().writes()).sum();
+    Run apply = CliMesh.run("apply", planFile.toString(), "--auto-approve", "--waits", "simulated", "--no-color");
+    assertEquals(1, apply.code(), apply::toString);
+    assertTrue(apply.err().contains("holds values masked as secrets ((sensitive)), so it cannot be run as saved"), apply::toString);
+    assertEquals(before, mesh.sim.controllers().stream().mapToLong(c -> c.requestCounts().writes()).sum(), "no write");
+  }
+
   @Test
   void anUnreachableControllerIsNamedWithoutASecret() throws Exception {
     String text = Files.readString(mesh.spec);
