@@ -87,7 +87,7 @@ class TickLogTest {
     Files.writeString(dir.resolve("license.txt"), "LICENSE-LINE-ABCDEF\nsecond line of the license\n");
     String yaml =
         "apiVersion: meshctl/v1\nkind: Mesh\nmetadata: {name: t}\n"
-            + "defaults: {api: {password: '${env:PW}'}}\n"
+            + "defaults: {api: {password: '${env:PW}', tls: {allow_plain_http: true}}}\n"
             + "license: {file: ./license.txt, parameters: {default: true}}\n"
             + "keyset: {token: '${env:TOKEN}'}\n"
             + "controllers:\n"
