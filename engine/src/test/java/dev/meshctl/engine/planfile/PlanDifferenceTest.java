@@ -174,8 +174,8 @@ class PlanDifferenceTest {
     assertTrue(
         d.contains(
             "action 1 differs from the plan the spec and live state give: the file has"
-                + " accept_license_parameters controller[\"ctl-01\"].license here, where the plan has"
-                + " upload_license controller[\"ctl-01\"].license (actions reordered)"),
+                + " upload_license controller[\"ctl-01\"].license here, where the plan has"
+                + " set_names controller[\"ctl-01\"].names (actions reordered)"),
         d);
   }
 
