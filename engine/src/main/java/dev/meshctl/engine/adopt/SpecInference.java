@@ -434,8 +434,8 @@ public final class SpecInference {
 
     private static String describe(LiveRoute r) {
       StringBuilder sb = new StringBuilder(r.cidr());
-      r.gateway().filter(g -> !g.isBlank()).ifPresent(g -> sb.append(" via ").append(g));
-      r.iface().filter(i -> !i.isBlank()).ifPresent(i -> sb.append(" dev ").append(i));
+      RouteIdentity.given(r.gateway()).ifPresent(g -> sb.append(" via ").append(g));
+      RouteIdentity.given(r.iface()).ifPresent(i -> sb.append(" dev ").append(i));
       if (r.advertise()) {
         sb.append(" advertised");
       }
