@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.meshctl.engine.client.RouteRequest;
 import dev.meshctl.dsl.model.LicenseParameters;
 import dev.meshctl.dsl.model.MeshSpec;
+import dev.meshctl.engine.client.RouteRequest;
 import dev.meshctl.engine.desired.MeshExpander;
 import dev.meshctl.engine.diff.MeshDiff;
 import dev.meshctl.engine.diff.MeshDiffer;
