@@ -210,7 +210,7 @@ class ImportRoundTripIT {
       Vns3Client client = Vns3Clients.create(vertx, c, ClientOptions.DEFAULT);
       LocalMesh.await(
           client.createRoute(
-              new RouteRequest("172.16.0.0/16", Optional.of("10.0.1.129"), Optional.empty(), false, 0, Optional.of("added by hand"))));
+              new RouteRequest("172.16.0.0/16", Optional.of("10.0.1.129"), Optional.of("eth0"), false, 0, Optional.of("added by hand"))));
       LocalMesh.await(client.close());
     } finally {
       LocalMesh.await(vertx.close());

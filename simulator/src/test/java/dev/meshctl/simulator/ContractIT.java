@@ -91,7 +91,7 @@ class ContractIT {
       b.post("/peering/peers", new JsonObject().put("id", 1).put("name", "10.0.1.10")).await();
       a.put("/peering/peers/2", new JsonObject().put("overlay_mtu", "1400")).await();
       a.get("/peering").await();
-      a.post("/routes", new JsonObject().put("cidr", "10.0.1.0/24").put("advertise", true)).await();
+      a.post("/routes", new JsonObject().put("cidr", "10.0.1.0/24").put("interface", "_notset").put("advertise", true)).await();
       b.get("/routes").await();
       a.put("/routes/2/disable", null).await();
       a.put("/routes/2/enable", null).await();

@@ -135,8 +135,8 @@ class PeeringIT {
     apis.get(1).post("/peering/peers", new JsonObject().put("id", 1).put("name", "10.0.1.10")).await();
     apis.get(1).post("/peering/peers", new JsonObject().put("id", 3).put("name", "10.0.3.10")).await();
     apis.get(2).post("/peering/peers", new JsonObject().put("id", 2).put("name", "10.0.2.10")).await();
-    apis.get(2).post("/routes", new JsonObject().put("cidr", "10.0.3.0/24").put("advertise", true).put("description", "ctl3 subnet")).await();
-    apis.get(1).post("/routes", new JsonObject().put("cidr", "10.0.2.0/24").put("advertise", true)).await();
+    apis.get(2).post("/routes", new JsonObject().put("cidr", "10.0.3.0/24").put("interface", "_notset").put("advertise", true).put("description", "ctl3 subnet")).await();
+    apis.get(1).post("/routes", new JsonObject().put("cidr", "10.0.2.0/24").put("interface", "_notset").put("advertise", true)).await();
     assertEquals(Set.of("10.0.2.0/24", "10.0.3.0/24"), learned(0));
     assertEquals(Set.of("10.0.2.0/24"), learned(2));
     // The middle controller goes down: nothing is learned any more.

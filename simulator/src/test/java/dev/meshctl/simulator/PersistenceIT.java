@@ -28,7 +28,7 @@ class PersistenceIT {
     int port = first.controller("ctl1").port();
     Api api = new Api(vertx, first.controller("ctl1"));
     Flows.seed(vertx, api, 1, SimLicense.issue(2), "secret-token", null).await();
-    api.post("/routes", new JsonObject().put("cidr", "10.0.1.0/24").put("advertise", true)).await();
+    api.post("/routes", new JsonObject().put("cidr", "10.0.1.0/24").put("interface", "_notset").put("advertise", true)).await();
     api.put("/api_password", new JsonObject().put("password", "changed")).await();
     first.close().await();
 

@@ -128,13 +128,15 @@ class ConformanceScenariosIT {
       // VNS3 cannot update a route: an edit by hand is a delete and a create with other values.
       SimulatedController target = sim.controller((String) e.get("controller"));
       JsonObject routes = call(http, target, "GET", "/routes", null).getJsonObject("response");
-      String id =
+      // The table's keys are positions; a route is deleted by its own id.
+      JsonObject route =
           routes.fieldNames().stream()
-              .filter(k -> e.get("cidr").equals(routes.getJsonObject(k).getString("cidr")))
+              .map(routes::getJsonObject)
+              .filter(r -> e.get("cidr").equals(r.getString("cidr")))
               .findFirst()
-              .orElseThrow(() -> new AssertionError("setup: no route " + e.get("cidr") + " on " + target.name()));
-      JsonObject route = routes.getJsonObject(id).copy();
-      call(http, target, "DELETE", "/routes/" + id, null);
+              .orElseThrow(() -> new AssertionError("setup: no route " + e.get("cidr") + " on " + target.name()))
+              .copy();
+      call(http, target, "DELETE", "/routes/" + route.getValue("id"), null);
       JsonObject fresh = new JsonObject();
       for (String k : new String[] {"cidr", "interface", "gateway", "advertise", "metric", "description"}) {
         if (route.getValue(k) != null) {

@@ -5,6 +5,7 @@ import dev.meshctl.dsl.format.FormatResult;
 import dev.meshctl.dsl.format.SpecFormatter;
 import dev.meshctl.dsl.model.LicenseParameters;
 import dev.meshctl.dsl.model.PeeringSpec;
+import dev.meshctl.engine.desired.RouteIdentity;
 import dev.meshctl.engine.desired.RouteMarker;
 import dev.meshctl.engine.live.ControllerObservation;
 import dev.meshctl.engine.live.ControllerState;
@@ -236,8 +237,8 @@ public final class SpecInference {
 
     private void route(LiveRoute r) {
       line("      - cidr: " + q(r.cidr()));
-      r.gateway().filter(g -> !g.isBlank()).ifPresent(g -> line("        gateway: " + q(g)));
-      r.iface().filter(i -> !i.isBlank()).ifPresent(i -> line("        interface: " + q(i)));
+      RouteIdentity.given(r.gateway()).ifPresent(g -> line("        gateway: " + q(g)));
+      RouteIdentity.given(r.iface()).ifPresent(i -> line("        interface: " + q(i)));
       if (r.advertise()) {
         line("        advertise: true");
       }
@@ -433,8 +434,8 @@ public final class SpecInference {
 
     private static String describe(LiveRoute r) {
       StringBuilder sb = new StringBuilder(r.cidr());
-      r.gateway().filter(g -> !g.isBlank()).ifPresent(g -> sb.append(" via ").append(g));
-      r.iface().filter(i -> !i.isBlank()).ifPresent(i -> sb.append(" dev ").append(i));
+      RouteIdentity.given(r.gateway()).ifPresent(g -> sb.append(" via ").append(g));
+      RouteIdentity.given(r.iface()).ifPresent(i -> sb.append(" dev ").append(i));
       if (r.advertise()) {
         sb.append(" advertised");
       }

@@ -1,6 +1,7 @@
 package dev.meshctl.engine.client;
 
 import dev.meshctl.dsl.model.LicenseParameters;
+import dev.meshctl.engine.desired.RouteIdentity;
 import dev.meshctl.engine.live.ConfigState;
 import dev.meshctl.engine.live.KeysetState;
 import dev.meshctl.engine.live.LicenseState;
@@ -186,27 +187,40 @@ public final class Vns3Wire {
     return new PeeringState(self, peers);
   }
 
+  /**
+   * {@code GET /routes} (and every route write, which answers the whole table). The answer is a
+   * map whose keys are positions in the table, not route ids: in the vendor SDK's recorded
+   * answer ({@code tests/vns3/stub_data.py}, {@code RoutesResponse}) key "2" holds id 3 and key
+   * "4" holds id 8, and the vendor's Go client deletes by the entry's {@code id}. So the id comes
+   * from {@code id} only; a key is never used for anything but naming the entry in a message.
+   */
   static List<LiveRoute> routes(Object payload) {
     List<LiveRoute> routes = new ArrayList<>();
     if (payload instanceof JsonArray a) {
-      for (Object r : a) {
-        JsonObject route = object(r, "routes[]");
-        routes.add(route(integer(route, "id").map(String::valueOf).orElse(""), route));
+      for (int i = 0; i < a.size(); i++) {
+        routes.add(route("routes[" + i + "]", object(a.getValue(i), "routes[" + i + "]")));
       }
     } else {
       for (Map.Entry<String, Object> e : object(payload, "response")) {
-        routes.add(route(e.getKey(), object(e.getValue(), "routes." + e.getKey())));
+        String where = "routes." + e.getKey();
+        routes.add(route(where, object(e.getValue(), where)));
       }
     }
     routes.sort(Comparator.comparing(LiveRoute::cidr).thenComparing(LiveRoute::id));
     return List.copyOf(routes);
   }
 
-  private static LiveRoute route(String id, JsonObject r) {
-    String where = "routes." + id;
+  private static LiveRoute route(String where, JsonObject r) {
+    long id = integer(r, "id").orElseThrow(() -> new WireFormatException(where + ".id is missing"));
+    String cidr = text(r, "cidr").orElseThrow(() -> new WireFormatException(where + ".cidr is missing"));
+    // A table may give a bare address with its mask in netmask: the route is address/netmask.
+    if (!cidr.contains("/")) {
+      String address = cidr.strip();
+      cidr = text(r, "netmask").map(m -> address + "/" + m.strip()).orElse(cidr);
+    }
     return new LiveRoute(
-        id,
-        text(r, "cidr").orElseThrow(() -> new WireFormatException(where + ".cidr is missing")),
+        Long.toString(id),
+        cidr,
         text(r, "gateway"),
         text(r, "interface"),
         bool(r, "advertise", false),
@@ -278,8 +292,11 @@ public final class Vns3Wire {
   static JsonObject routeRequest(RouteRequest r) {
     JsonObject o = new JsonObject().put("cidr", r.cidr());
     r.description().ifPresent(d -> o.put("description", d));
-    r.iface().ifPresent(i -> o.put("interface", i));
-    r.gateway().ifPresent(g -> o.put("gateway", g));
+    // The vendor SDK's post_create_route sends "_notset" for a missing gateway, and for a missing
+    // interface when no tunnel is given (cohesivenet/api/vns3/routing_api.py); the OpenAPI
+    // document asks for a tunnel or an interface. meshctl sends exactly what the SDK sends.
+    o.put("interface", RouteIdentity.given(r.iface()).orElse(RouteIdentity.NOT_SET));
+    o.put("gateway", RouteIdentity.given(r.gateway()).orElse(RouteIdentity.NOT_SET));
     o.put("advertise", r.advertise());
     o.put("metric", r.metric());
     return o;

@@ -24,6 +24,6 @@ public record DesiredRoute(
     implements DesiredResource {
 
   public RouteIdentity identity() {
-    return new RouteIdentity(cidr, iface, gateway);
+    return RouteIdentity.of(cidr, iface, gateway, advertise);
   }
 }

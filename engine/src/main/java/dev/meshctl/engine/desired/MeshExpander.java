@@ -109,8 +109,8 @@ public final class MeshExpander {
           new DesiredRoute(
               ResourceAddress.route(name, cidr),
               cidr,
-              r.gateway().filter(g -> !g.isBlank()),
-              r.iface().filter(i -> !i.isBlank()),
+              RouteIdentity.given(r.gateway()),
+              RouteIdentity.given(r.iface()),
               r.advertise(),
               r.metric(),
               RouteMarker.describe(r.description().orElse("extra route")),

@@ -8,7 +8,6 @@ import dev.meshctl.engine.desired.RouteMarker;
 import dev.meshctl.engine.live.LiveRoute;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,15 +20,18 @@ import java.util.Set;
  * ones, replaces changed ones (VNS3 cannot update a route), deletes the ones the spec no longer
  * wants and extra copies of one route. Everything else is listed as ignored and left alone.
  *
- * <p>A route that exists unmarked with exactly the identity of a desired one is taken as
- * satisfying it: creating a second copy would only make a duplicate the kernel may refuse.
+ * <p>Routes are matched by {@link RouteIdentity} (cidr, interface, gateway, advertise, with every
+ * spelling of "none" alike), the rule the client's POST check uses too. A live route that is not
+ * meshctl's but has exactly the identity of a wanted one satisfies it, whoever made it: the vendor
+ * SDK's "Peer route to local gateway" is the peer route meshctl wants, and a second copy would only
+ * be a duplicate the kernel may refuse. meshctl still never deletes it.
  */
 final class RoutesDiffer implements ResourceDiffer {
   static final String SYSTEM = Ignored.SYSTEM_ROUTE;
   static final String UNMANAGED =
       "unmanaged route (its description does not start with \"" + RouteMarker.PREFIX + "\")";
   static final String SATISFIES =
-      "unmanaged route equal to a wanted one (same cidr, interface and gateway): left as is";
+      "unmanaged route equal to a wanted one (same cidr, interface, gateway and advertise): left as is";
 
   /** Route IDs are numbers as text: 2 before 10. */
   private static final Comparator<LiveRoute> BY_ID =
@@ -42,12 +44,12 @@ final class RoutesDiffer implements ResourceDiffer {
     for (DesiredRoute r : ctx.want().routes()) {
       want.put(r.identity(), r);
     }
-    Map<RouteIdentity, List<LiveRoute>> managed = new HashMap<>();
+    Map<RouteIdentity, List<LiveRoute>> managed = new LinkedHashMap<>();
     Set<RouteIdentity> satisfied = new HashSet<>();
     List<LiveRoute> live = new ArrayList<>(ctx.live().routes());
     live.sort(BY_ID);
     for (LiveRoute r : live) {
-      RouteIdentity id = wanted(RouteIdentity.of(r), want);
+      RouteIdentity id = RouteIdentity.of(r);
       ResourceAddress address = ResourceAddress.route(controller, id.cidr());
       if (!r.editable()) {
         out.ignore(address, SYSTEM);
@@ -63,42 +65,39 @@ final class RoutesDiffer implements ResourceDiffer {
       }
     }
 
+    Set<String> kept = new HashSet<>();
     for (DesiredRoute w : want.values()) {
       List<LiveRoute> found = managed.getOrDefault(w.identity(), List.of());
       if (found.isEmpty()) {
-        if (!satisfied.contains(w.identity())) {
+        if (satisfied.contains(w.identity())) {
+          continue;
+        }
+        // A route of ours that differs only in advertise is replaced, not deleted beside a new
+        // one: a replacement is ordered delete-first (see DependencyRules).
+        RouteIdentity flipped = w.identity().withAdvertise(!w.advertise());
+        List<LiveRoute> other = want.containsKey(flipped) ? List.of() : managed.getOrDefault(flipped, List.of());
+        if (other.isEmpty()) {
           out.change(Change.create(w, created(w)));
+        } else {
+          kept.add(other.get(0).id());
+          out.change(Change.replace(w, differences(other.get(0), w), other.get(0).id()));
         }
         continue;
       }
-      LiveRoute kept = found.get(0);
-      List<FieldChange> fields = differences(kept, w);
+      LiveRoute first = found.get(0);
+      kept.add(first.id());
+      List<FieldChange> fields = differences(first, w);
       if (!fields.isEmpty()) {
-        out.change(Change.replace(w, fields, kept.id()));
-      }
-      for (LiveRoute extra : found.subList(1, found.size())) {
-        out.change(deleted(controller, extra));
+        out.change(Change.replace(w, fields, first.id()));
       }
     }
-    for (Map.Entry<RouteIdentity, List<LiveRoute>> e : managed.entrySet()) {
-      if (!want.containsKey(e.getKey())) {
-        for (LiveRoute r : e.getValue()) {
+    for (List<LiveRoute> routes : managed.values()) {
+      for (LiveRoute r : routes) {
+        if (!kept.contains(r.id())) {
           out.change(deleted(controller, r));
         }
       }
     }
-  }
-
-  /**
-   * A route posted without an interface gets one the controller picks (VNS3 puts a subnet
-   * advertisement on tun0): it is still the route that was asked for, so it takes that identity.
-   */
-  private static RouteIdentity wanted(RouteIdentity live, Map<RouteIdentity, DesiredRoute> want) {
-    if (want.containsKey(live) || live.iface().isEmpty()) {
-      return live;
-    }
-    RouteIdentity anyInterface = new RouteIdentity(live.cidr(), Optional.empty(), live.gateway());
-    return want.containsKey(anyInterface) ? anyInterface : live;
   }
 
   private static List<FieldChange> created(DesiredRoute w) {
@@ -129,8 +128,8 @@ final class RoutesDiffer implements ResourceDiffer {
   private static Change deleted(String controller, LiveRoute r) {
     List<FieldChange> fields = new ArrayList<>();
     fields.add(FieldChange.removed("cidr", r.cidr()));
-    r.iface().filter(v -> !v.isBlank()).ifPresent(v -> fields.add(FieldChange.removed("interface", v)));
-    r.gateway().filter(v -> !v.isBlank()).ifPresent(v -> fields.add(FieldChange.removed("gateway", v)));
+    RouteIdentity.given(r.iface()).ifPresent(v -> fields.add(FieldChange.removed("interface", v)));
+    RouteIdentity.given(r.gateway()).ifPresent(v -> fields.add(FieldChange.removed("gateway", v)));
     fields.add(FieldChange.removed("description", r.description()));
     return Change.delete(
         ResourceAddress.route(controller, Cidrs.canonical(r.cidr())), fields, Optional.of(r.id()));

@@ -72,15 +72,8 @@ class SpecInferenceTest {
 
   @Test
   void unmanagedRoutesAreCommentsAndUnreadableControllersAreErrors() {
-    DesiredMesh mesh = MeshExpander.expand(MeshFixtures.spec(2));
     MeshState state =
-        MeshFixtures.with(
-            MeshFixtures.converged(mesh), MeshFixtures.name(2),
-            s -> {
-              List<LiveRoute> routes = new ArrayList<>(s.routes());
-              routes.add(new LiveRoute("9", "172.16.0.0/12", Optional.of("10.0.2.1"), Optional.of("eth0"), false, 0, "vpn", true, true));
-              return MeshFixtures.withRoutes(s, routes);
-            });
+        withRouteOnCtl02(new LiveRoute("9", "172.16.0.0/12", Optional.of("10.0.2.1"), Optional.of("eth0"), false, 0, "vpn", true, true));
     ImportResult ok = SpecInference.infer(targets(MeshFixtures.spec(2)), state, OPTIONS);
     assertTrue(ok.yaml().orElseThrow().contains(
         "  # unmanaged route on ctl-02: 172.16.0.0/12 via 10.0.2.1 dev eth0 \"vpn\" — add it under routes: to manage it\n  - name: ctl-02\n"),
@@ -160,6 +153,36 @@ class SpecInferenceTest {
     assertTrue(yaml.contains("peering:\n  # no peer links are configured yet: full_mesh is a choice, correct it\n  mode: full_mesh\n"), yaml);
     assertTrue(result.diagnostics().stream().anyMatch(d -> d.format().contains("no peer links are configured")), result.diagnostics()::toString);
     loads(yaml);
+  }
+
+  /** An extra route as real tables report one without an interface: "_notset" is not written back. */
+  @Test
+  void anExtraRouteReportedWithNotsetIsWrittenWithoutIt() {
+    MeshState state =
+        withRouteOnCtl02(new LiveRoute("9", "192.168.0.0/16", Optional.empty(), Optional.of("_notset"), true, 0, "meshctl: lab", true, true));
+    String yaml = SpecInference.infer(targets(MeshFixtures.spec(2)), state, OPTIONS).yaml().orElseThrow();
+    assertTrue(yaml.contains("      - cidr: 192.168.0.0/16\n        advertise: true\n"), yaml);
+    assertFalse(yaml.contains("_notset"), yaml);
+  }
+
+  @Test
+  void anUnmanagedRouteReportedWithNotsetIsDescribedWithoutIt() {
+    MeshState state =
+        withRouteOnCtl02(new LiveRoute("9", "172.16.0.0/12", Optional.of("10.0.2.1"), Optional.of("_notset"), false, 0, "vpn", true, true));
+    String yaml = SpecInference.infer(targets(MeshFixtures.spec(2)), state, OPTIONS).yaml().orElseThrow();
+    assertTrue(yaml.contains("  # unmanaged route on ctl-02: 172.16.0.0/12 via 10.0.2.1 \"vpn\" — add it"), yaml);
+  }
+
+  /** The converged two-controller mesh with one more route on ctl-02. */
+  private static MeshState withRouteOnCtl02(LiveRoute extra) {
+    DesiredMesh mesh = MeshExpander.expand(MeshFixtures.spec(2));
+    return MeshFixtures.with(
+        MeshFixtures.converged(mesh), MeshFixtures.name(2),
+        s -> {
+          List<LiveRoute> routes = new ArrayList<>(s.routes());
+          routes.add(extra);
+          return MeshFixtures.withRoutes(s, routes);
+        });
   }
 
   /** Loads an imported spec as {@code meshctl validate} would; fails the test on any error. */

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.meshctl.dsl.model.LicenseParameters;
 import dev.meshctl.dsl.model.MeshSpec;
+import dev.meshctl.engine.client.RouteRequest;
 import dev.meshctl.engine.desired.MeshExpander;
 import dev.meshctl.engine.diff.MeshDiff;
 import dev.meshctl.engine.diff.MeshDiffer;
@@ -82,6 +83,40 @@ class ApplyEngineIT {
     ApplyReport repaired = apply();
     assertEquals(ApplyOutcome.APPLIED, repaired.outcome(), () -> String.valueOf(repaired));
     assertTrue(repaired.verification().orElseThrow().converged());
+  }
+
+  /**
+   * Once a route is deleted, a table's positional keys and its route ids part ways (as in the
+   * vendor SDK's recorded table, where key "2" holds id 3). Here the extra copy meshctl must
+   * delete sits at the key equal to the id of a route someone added by hand: deleting by key
+   * would remove the user's route and leave the copy.
+   */
+  @Test
+  void aDeleteHitsTheRouteItMeansAfterIdsAndPositionsPartWays() throws Exception {
+    assertEquals(ApplyOutcome.APPLIED, apply().outcome());
+    var ctl2 = mesh.clients.get("ctl2");
+    java.util.List<LiveRoute> managed =
+        await(ctl2.getRoutes()).stream().filter(r -> r.editable() && r.description().startsWith("meshctl")).toList();
+    LiveRoute gone = managed.get(0);
+    LiveRoute copied = managed.get(1);
+    await(ctl2.deleteRoute(gone.id()));
+    RouteRequest users =
+        new RouteRequest("192.168.50.0/24", copied.gateway(), copied.iface(), false, 0, Optional.of("VPN to the office"));
+    await(ctl2.createRoute(users));
+    await(ctl2.createRoute(new RouteRequest(copied.cidr(), copied.gateway(), copied.iface(), copied.advertise(),
+        copied.metric(), Optional.of(copied.description()))));
+    java.util.List<LiveRoute> before = await(ctl2.getRoutes());
+    String usersId = before.stream().filter(users::sameRoute).findFirst().orElseThrow().id();
+    long copyId = before.stream().filter(r -> r.cidr().equals(copied.cidr())).mapToLong(r -> Long.parseLong(r.id())).max().orElseThrow();
+    assertEquals(Long.parseLong(usersId), copyId - 1, "the copy's position is the user's route's id");
+
+    ApplyReport repaired = apply();
+    assertEquals(ApplyOutcome.APPLIED, repaired.outcome(), () -> String.valueOf(repaired));
+    assertTrue(repaired.verification().orElseThrow().converged());
+    java.util.List<LiveRoute> after = await(ctl2.getRoutes());
+    assertTrue(after.stream().anyMatch(r -> r.id().equals(usersId) && users.sameRoute(r)), "the user's route is untouched");
+    assertEquals(1, after.stream().filter(r -> r.cidr().equals(copied.cidr())).count(), () -> after.toString());
+    assertEquals(1, after.stream().filter(r -> r.cidr().equals(gone.cidr())).count(), () -> after.toString());
   }
 
   @Test

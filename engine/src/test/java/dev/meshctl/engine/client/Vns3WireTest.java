@@ -96,7 +96,7 @@ class Vns3WireTest {
   @Test
   void routesAreSortedAndDefaulted() {
     List<LiveRoute> rs = Vns3Wire.routes(payload(
-        "{\"response\":{\"7\":{\"cidr\":\"10.0.1.0/24\",\"advertise\":true},\"1\":{\"cidr\":\"224.0.0.0/4\",\"interface\":\"tun0\",\"editable\":false}}}"));
+        "{\"response\":{\"2\":{\"id\":7,\"cidr\":\"10.0.1.0/24\",\"advertise\":true},\"1\":{\"id\":1,\"cidr\":\"224.0.0.0/4\",\"interface\":\"tun0\",\"editable\":false}}}"));
     assertEquals(
         List.of(
             new LiveRoute("7", "10.0.1.0/24", Optional.empty(), Optional.empty(), true, 0, "", true, true),
@@ -105,10 +105,37 @@ class Vns3WireTest {
   }
 
   @Test
+  void aRouteIdComesFromItsIdNeverFromItsKey() {
+    List<LiveRoute> rs = Vns3Wire.routes(payload(
+        "{\"response\":{\"2\":{\"id\":3,\"cidr\":\"10.0.2.10/32\"},\"4\":{\"id\":\"8\",\"cidr\":\"10.0.0.0/8\"}}}"));
+    assertEquals(List.of("8", "3"), rs.stream().map(LiveRoute::id).toList());
+    WireFormatException e = assertThrows(WireFormatException.class,
+        () -> Vns3Wire.routes(payload("{\"response\":{\"3\":{\"cidr\":\"10.0.3.0/24\",\"interface\":\"eth0\"}}}")));
+    assertEquals("routes.3.id is missing", e.getMessage());
+  }
+
+  @Test
+  void aBareAddressTakesItsNetmask() {
+    List<LiveRoute> rs = Vns3Wire.routes(payload(
+        "{\"response\":{\"1\":{\"id\":5,\"cidr\":\"10.0.0.0\",\"netmask\":\"255.0.0.0\"}}}"));
+    assertEquals("10.0.0.0/255.0.0.0", rs.get(0).cidr());
+  }
+
+  @Test
   void aRouteWithoutCidrIsMalformed() {
     WireFormatException e = assertThrows(WireFormatException.class,
-        () -> Vns3Wire.routes(payload("{\"response\":{\"3\":{\"interface\":\"eth0\"}}}")));
+        () -> Vns3Wire.routes(payload("{\"response\":{\"3\":{\"id\":4,\"interface\":\"eth0\"}}}")));
     assertEquals("routes.3.cidr is missing", e.getMessage());
+  }
+
+  @Test
+  void aRouteRequestSpellsNoneAsTheVendorSdkDoes() {
+    assertEquals(
+        new io.vertx.core.json.JsonObject("{\"cidr\":\"10.0.1.0/24\",\"description\":\"d\",\"interface\":\"_notset\",\"gateway\":\"_notset\",\"advertise\":true,\"metric\":0}"),
+        Vns3Wire.routeRequest(new RouteRequest("10.0.1.0/24", Optional.empty(), Optional.of(" "), true, 0, Optional.of("d"))));
+    assertEquals(
+        new io.vertx.core.json.JsonObject("{\"cidr\":\"10.0.2.10/32\",\"interface\":\"eth0\",\"gateway\":\"10.0.1.1\",\"advertise\":false,\"metric\":0}"),
+        Vns3Wire.routeRequest(new RouteRequest("10.0.2.10/32", Optional.of("10.0.1.1"), Optional.of("eth0"), false, 0, Optional.empty())));
   }
 
   @Test

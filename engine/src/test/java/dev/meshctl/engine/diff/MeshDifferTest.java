@@ -160,6 +160,67 @@ class MeshDifferTest {
     assertEquals(List.of(), d.changes());
   }
 
+  /** ctl-02's routes, each passed through {@code f}. */
+  private MeshState ctl02Routes(java.util.function.UnaryOperator<LiveRoute> f) {
+    return MeshFixtures.with(converged, "ctl-02", c -> MeshFixtures.withRoutes(c, c.routes().stream().map(f).toList()));
+  }
+
+  private static LiveRoute reported(LiveRoute r, Optional<String> gateway, Optional<String> iface, boolean advertise, String description) {
+    return new LiveRoute(r.id(), r.cidr(), gateway, iface, advertise, r.metric(), description, r.enabled(), r.editable());
+  }
+
+  /** Real tables report an advertisement with "interface": "_notset" and no gateway (SDK stub_data.py). */
+  @Test
+  void meshctlsAdvertisementReportedWithNotsetIsConverged() {
+    MeshState s =
+        ctl02Routes(r -> r.advertise() ? reported(r, Optional.empty(), Optional.of("_notset"), true, r.description()) : r);
+    assertEquals(List.of(), MeshDiffer.diff(mesh, s).changes());
+    MeshState alsoGateway =
+        ctl02Routes(r -> r.advertise() ? reported(r, Optional.of("_notset"), Optional.of(""), true, r.description()) : r);
+    assertEquals(List.of(), MeshDiffer.diff(mesh, alsoGateway).changes());
+  }
+
+  /**
+   * A mesh the vendor SDK built: its peer routes ("Peer route to local gateway",
+   * cohesivenet/macros/routing.py) and advertisements ("Local subnet advertisement", posted with
+   * "_notset") are the routes the spec wants. They satisfy it; meshctl neither copies nor deletes them.
+   */
+  @Test
+  void theVendorSdksRoutesSatisfyTheSpecAndAreLeftAlone() {
+    MeshState s =
+        ctl02Routes(r -> !r.editable() ? r
+            : r.advertise()
+                ? reported(r, Optional.empty(), Optional.of("_notset"), true, "Local subnet advertisement")
+                : reported(r, r.gateway(), r.iface(), false, "Peer route to local gateway"));
+    MeshDiff d = MeshDiffer.diff(mesh, s);
+    assertEquals(List.of(), d.changes());
+    long satisfied = d.ignored().stream().filter(i -> i.address().controller().equals("ctl-02"))
+        .filter(i -> i.reason().equals(RoutesDiffer.SATISFIES)).count();
+    assertEquals(4, satisfied);
+  }
+
+  @Test
+  void anUnmarkedRouteThatDiffersInAdvertiseDoesNotSatisfy() {
+    MeshState s =
+        ctl02Routes(r -> r.cidr().equals("10.0.3.10/32") ? reported(r, r.gateway(), r.iface(), true, "made by hand") : r);
+    MeshDiff d = MeshDiffer.diff(mesh, s);
+    Change c = only(d, "controller[\"ctl-02\"].route[\"10.0.3.10/32\"]");
+    assertEquals(Action.CREATE, c.action());
+    assertEquals(1, d.changes().size(), d.changes()::toString);
+  }
+
+  /** advertise is part of a route's identity, but a flipped flag on meshctl's route is still one replace. */
+  @Test
+  void aManagedRouteWithTheOtherAdvertiseFlagIsReplaced() {
+    MeshState s =
+        ctl02Routes(r -> r.advertise() ? reported(r, r.gateway(), Optional.of("_notset"), false, r.description()) : r);
+    List<Change> changes = MeshDiffer.diff(mesh, s).changes();
+    assertEquals(1, changes.size(), changes::toString);
+    assertEquals(Action.REPLACE, changes.get(0).action());
+    assertEquals(List.of(FieldChange.changed("advertise", false, true)), changes.get(0).fields());
+    assertTrue(changes.get(0).liveId().isPresent());
+  }
+
   @Test
   void anUnreadableControllerIsReportedAndTheOthersStillDiffed() {
     MeshState s =

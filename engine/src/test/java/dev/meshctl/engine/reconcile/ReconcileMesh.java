@@ -87,7 +87,7 @@ final class ReconcileMesh implements AutoCloseable {
               + "    endpoint: http://127.0.0.1:" + c.port() + "\n"
               + "    private_ip: " + c.privateIp() + "\n"
               + "    subnet: " + c.subnet() + "\n"
-              // The advertisement spelled out with the interface simulated controllers give it.
+              // The advertisement spelled out as an extra route, so a test can edit it.
               + "    routes:\n"
               + "      - {cidr: " + c.subnet() + ", interface: tun0, advertise: true, description: advertise subnet}\n";
       y.append(edit.apply(block));

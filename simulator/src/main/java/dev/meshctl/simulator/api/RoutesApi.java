@@ -27,7 +27,10 @@ final class RoutesApi {
       JsonObject body = Replies.body(ctx);
       String cidr = Replies.string(body, "cidr").flatMap(Cidrs::parse)
           .orElseThrow(() -> ApiError.badRequest("Validation failed: cidr is invalid"));
-      Optional<String> gateway = Replies.string(body, "gateway").map(String::strip).filter(g -> !g.isEmpty());
+      // "_notset" is the vendor's "none": its SDK sends it for a missing gateway and interface
+      // (routing_api.py, post_create_route), and real tables report "interface": "_notset" and
+      // no gateway for an advertisement (SDK tests/vns3/stub_data.py, RoutesResponse).
+      Optional<String> gateway = Replies.string(body, "gateway").map(String::strip).filter(g -> !g.isEmpty() && !g.equals(RouteEntry.NOT_SET));
       if (gateway.isPresent() && !gateway.get().matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
         throw ApiError.badRequest("Validation failed: gateway is invalid");
       }
@@ -36,7 +39,15 @@ final class RoutesApi {
       if (metric < 0) {
         throw ApiError.badRequest("Validation failed: metric is invalid");
       }
-      String iface = Replies.string(body, "interface").filter(i -> !i.isBlank()).orElse(gateway.isPresent() ? "eth0" : "tun0");
+      // The OpenAPI document (CreateRouteRequest.tunnel) asks for a tunnel or an interface, and
+      // the SDK fills in "_notset" exactly when neither is given. The simulator has no GRE
+      // tunnels, so a tunnel is a bad tunnel ID (the document's own example message), and a route
+      // with neither is refused.
+      if (body.getValue("tunnel") != null) {
+        throw ApiError.badRequest("Validation failed: Ipsec tunnel bad tunnel ID");
+      }
+      String iface = Replies.string(body, "interface").map(String::strip).filter(i -> !i.isEmpty())
+          .orElseThrow(() -> ApiError.badRequest("Validation failed: interface or tunnel is required"));
       String description = Replies.string(body, "description").orElse("");
       String tbl = Replies.string(body, "table").filter(t -> !t.isBlank()).orElse("main");
       // Real VNS3 has no idempotency key: the same route posted twice is two routes.
@@ -77,19 +88,27 @@ final class RoutesApi {
     throw ApiError.badRequest("bad route id or route not found");
   }
 
+  /**
+   * The table as a real controller answers it: a map keyed by position (1, 2, ...), each entry
+   * carrying its own {@code id}. Ids are never reused, so once a route is deleted the two part
+   * ways, as in the SDK's recorded answer (key "2" holds id 3, key "4" holds id 8).
+   */
   private static void table(RoutingContext ctx, Appliance a, Optional<String> onlyTable) {
     ControllerData d = a.data();
     a.mesh(MeshScope.ROUTES).onComplete(res -> {
       JsonObject out = new JsonObject();
-      d.routes.values().stream()
-          .filter(r -> onlyTable.isEmpty() || onlyTable.get().equals(r.table()))
-          .forEach(r -> out.put(Integer.toString(r.id()), r.toJson()));
+      int position = 1;
+      for (RouteEntry r : d.routes.values()) {
+        if (onlyTable.isEmpty() || onlyTable.get().equals(r.table())) {
+          out.put(Integer.toString(position++), r.toJson());
+        }
+      }
       if (onlyTable.isEmpty() || onlyTable.get().equals("main")) {
         int id = d.nextRouteId + 100_000;
         for (MeshReport.Learned l : (res.succeeded() ? res.result() : MeshReport.EMPTY).learned()) {
           RouteEntry learned = new RouteEntry(
               id++, l.cidr(), Optional.empty(), "tun0", false, 0, "learned from controller " + l.fromId(), true, false, "main");
-          out.put(Integer.toString(learned.id()), learned.toJson());
+          out.put(Integer.toString(position++), learned.toJson());
         }
       }
       Replies.ok(ctx, out);

@@ -6,7 +6,9 @@ import java.util.Optional;
 /**
  * One route of a controller's table, as {@code GET /routes} shows it.
  *
- * @param gateway empty for advertisements and interface routes
+ * @param gateway empty for advertisements and interface routes; then the wire form has no
+ *     {@code gateway}, as in the SDK's recorded table ({@code tests/vns3/stub_data.py})
+ * @param iface {@value #NOT_SET} for a route without an interface (an advertisement)
  * @param editable false for system and learned routes
  */
 public record RouteEntry(
@@ -20,6 +22,8 @@ public record RouteEntry(
     boolean enabled,
     boolean editable,
     String table) {
+  /** The vendor's word for "no interface" or "no gateway". */
+  public static final String NOT_SET = "_notset";
 
   /** The multicast route every VNS3 controller has from the start. */
   public static RouteEntry multicast(int id) {
