@@ -317,6 +317,20 @@ public final class WebVns3Client implements Vns3Client {
   }
 
   @Override
+  public Future<KeysetState> awaitDownloadedKeyset(
+      Duration keysetTimeout, Duration rebootTimeout, Optional<Long> previousStartedAt) {
+    return Waits.downloadedKeyset(
+        vertx,
+        options.waits(),
+        keysetTimeout,
+        rebootTimeout,
+        controller,
+        previousStartedAt,
+        () -> probe(read("/keyset"), Vns3Wire::keyset),
+        () -> probe(read("/config"), Vns3Wire::config));
+  }
+
+  @Override
   public Future<Void> close() {
     web.close();
     return Future.succeededFuture();

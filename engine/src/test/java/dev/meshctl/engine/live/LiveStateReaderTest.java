@@ -145,7 +145,7 @@ class LiveStateReaderTest {
     ControllerObservation o = Await.result(reader.read(c, clients(List.of(c)).get("east-1a")));
     assertEquals(
         new ControllerObservation.Unreadable(
-            "east-1a", "GET /routes: 401 unauthorized: the API password or token was refused"),
+            "east-1a", "GET /routes: 401 unauthorized: the API password or token is wrong (check what api.password or api.token reads; on AWS the initial password is the instance id)"),
         o);
   }
 
