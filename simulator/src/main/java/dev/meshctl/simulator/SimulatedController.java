@@ -318,7 +318,7 @@ public final class SimulatedController {
     });
   }
 
-  /** Reboots now; completes when it answers again. */
+  /** Reboots now; completes when it is healthy again. */
   public Future<Void> reboot() {
     return onContext(() -> {
       Promise<Void> back = Promise.promise();
@@ -326,6 +326,22 @@ public final class SimulatedController {
       return back.future();
     });
   }
+
+  /**
+   * Reboots now with a 401 phase of {@code unauthorizedFor} instead of the configured one (a
+   * slow boot, for fault campaigns); completes when it is healthy again.
+   */
+  public Future<Void> reboot(java.time.Duration unauthorizedFor) {
+    return onContext(() -> {
+      nextUnauthorizedPhase = Optional.of(unauthorizedFor);
+      Promise<Void> back = Promise.promise();
+      rebootAfter(0, back);
+      return back.future();
+    });
+  }
+
+  /** A one-boot override of the 401 phase's length; on its context only. */
+  private Optional<java.time.Duration> nextUnauthorizedPhase = Optional.empty();
 
   /**
    * Factory reset, as if the instance were replaced: unlicensed, no keyset, no peers, only the
@@ -466,7 +482,9 @@ public final class SimulatedController {
         return;
       }
       bootPhase = BootPhase.UNAUTHORIZED;
-      after(t.unauthorizedPhase(), done);
+      java.time.Duration unauthorizedFor = nextUnauthorizedPhase.orElse(t.unauthorizedPhase());
+      nextUnauthorizedPhase = Optional.empty();
+      after(unauthorizedFor, done);
     };
     bootPhase = BootPhase.PROXY;
     after(t.proxyPhase(), unauthorized);
@@ -584,8 +602,13 @@ public final class SimulatedController {
     @Override
     public void rebootSoon() {
       // A keyset download's end may be seen off its context: the reboot starts on it.
+      // A controller taken down stays down: what waits for the boot happens at its next up().
       context.runOnContext(
-          v -> rebootAfter(Math.max(1, sim.config().timings().rebootDelay().toMillis()), Promise.promise()));
+          v -> {
+            if (status != ControllerStatus.DOWN) {
+              rebootAfter(Math.max(1, sim.config().timings().rebootDelay().toMillis()), Promise.promise());
+            }
+          });
     }
 
     @Override

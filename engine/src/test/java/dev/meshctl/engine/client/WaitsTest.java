@@ -165,6 +165,15 @@ class WaitsTest extends WireMockHarness {
   }
 
   @Test
+  void aCallThatMeetsABootRidesThroughIts401() {
+    // A read (the lock's, the verification's) that meets a controller coming back: 503 from its
+    // proxy, then 401 while it boots, then the answer.
+    script("/api/config", List.of(aResponse().withStatus(503), aResponse().withStatus(401), okJson(CONFIG)));
+    assertTrue(Await.result(client.getConfig()).licensed());
+    wm.verify(3, getRequestedFor(urlEqualTo("/api/config")));
+  }
+
+  @Test
   void a401BeforeAnyRebootIsAWrongPasswordAtOnce() {
     wm.stubFor(get("/api/config").willReturn(aResponse().withStatus(401)));
     Vns3Error e = Await.error(client.getConfig());

@@ -139,6 +139,18 @@ class LiveStateReaderTest {
   }
 
   @Test
+  void anotherRefusalIsNotTakenForAnUnlicensedState() {
+    // No vendor source shows "Keyset is missing" for these reads: a refusal meshctl cannot
+    // place leaves the controller unreadable instead of planning on a guess.
+    licensed.stubFor(get("/api/peering").willReturn(aResponse().withStatus(403).withBody(
+        "{\"error\":{\"name\":\"PrerequisiteError\",\"message\":\"Keyset is missing\"}}")));
+    ControllerSpec c = TestControllers.http("east-1a", licensed.port());
+    ControllerObservation o = Await.result(reader.read(c, clients(List.of(c)).get("east-1a")));
+    assertEquals(
+        new ControllerObservation.Unreadable("east-1a", "GET /peering: 403 Keyset is missing"), o);
+  }
+
+  @Test
   void aRefusedPasswordMakesTheControllerUnreadable() {
     licensed.stubFor(get("/api/routes").willReturn(aResponse().withStatus(401)));
     ControllerSpec c = TestControllers.http("east-1a", licensed.port());

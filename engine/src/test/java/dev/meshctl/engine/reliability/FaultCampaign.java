@@ -76,6 +76,7 @@ final class FaultCampaign {
     }
     await(Future.join(schedule));
     clearFaults();
+    figures.keysetReboots = mesh.faults.values().stream().mapToLong(FaultyClient::keysetReboots).sum();
 
     if (report != null) {
       classify(seed, report);
@@ -298,6 +299,10 @@ final class FaultCampaign {
         case DOWN ->
             mesh.vertx.setTimer(at + 1, t -> target.down().onComplete(d -> mesh.vertx.setTimer(lasting, u -> target.up().onComplete(x -> done.complete()))));
         case REBOOT -> mesh.vertx.setTimer(at + 1, t -> target.reboot().onComplete(x -> done.complete()));
+        case BOOT_401 ->
+            mesh.vertx.setTimer(
+                at + 1,
+                t -> target.reboot(Duration.ofMillis(150 + lasting)).onComplete(x -> done.complete()));
         case KEYSET_FAILS_ONCE -> {
           mesh.faults.get(target.name()).failNextKeysetFetch();
           done.complete();
