@@ -313,8 +313,12 @@ public final class SimulatedController {
    */
   public Future<Void> up() {
     return onContext(() -> {
+      if (server != null) {
+        // Already listening, maybe still booting: that boot goes on and ends as it would.
+        return Future.succeededFuture();
+      }
       long generation = ++lifecycle;
-      return server != null ? Future.succeededFuture() : listen().compose(v -> boot(generation));
+      return listen().compose(v -> boot(generation));
     });
   }
 
