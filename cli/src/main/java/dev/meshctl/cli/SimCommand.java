@@ -107,6 +107,14 @@ final class SimCommand implements Callable<Integer> {
       description = "How long a reboot refuses connections (default: 2s).")
   Duration reboot;
 
+  @Option(names = "--boot-proxy", paramLabel = "DURATION", converter = SimDurations.class,
+      description = "How long a booting controller's front proxy answers 502/503 once connections are accepted again (default: 300ms).")
+  Duration bootProxy;
+
+  @Option(names = "--boot-unauthorized", paramLabel = "DURATION", converter = SimDurations.class,
+      description = "How long a booting controller then answers 401 Unauthorized before it is healthy (default: 500ms).")
+  Duration bootUnauthorized;
+
   @Option(names = "--keyset-generation", paramLabel = "DURATION", converter = SimDurations.class, description = "Keyset generation time (default: 1s).")
   Duration keysetGeneration;
 
@@ -219,7 +227,9 @@ final class SimCommand implements Callable<Integer> {
               or(rebootDelay, d.rebootDelay()),
               or(reboot, d.rebootDuration()),
               or(keysetGeneration, d.keysetGeneration()),
-              or(keysetDownload, d.keysetDownload())));
+              or(keysetDownload, d.keysetDownload()),
+              or(bootProxy, d.proxyPhase()),
+              or(bootUnauthorized, d.unauthorizedPhase())));
       c = c.withFaults(new FaultConfig(fault502, fault503, faultReset, faultHang));
       return Optional.of(c);
     } catch (IllegalArgumentException e) {

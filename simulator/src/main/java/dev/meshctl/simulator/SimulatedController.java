@@ -65,6 +65,18 @@ public final class SimulatedController {
   private String deployment;
   /** Bumped by every down/up/reboot/wipe so a stale reboot timer does nothing. */
   private long lifecycle;
+  /** Where a boot is once its listener is open again; {@link BootPhase#NONE} when healthy. */
+  private volatile BootPhase bootPhase = BootPhase.NONE;
+
+  /** What the API answers while the appliance finishes booting (see {@link SimTimings}). */
+  private enum BootPhase {
+    /** Healthy. */
+    NONE,
+    /** The front proxy answers 502 or 503: the API behind it is not up yet. */
+    PROXY,
+    /** The API answers 401 "Unauthorized" to every request, as the Go client sees while booting. */
+    UNAUTHORIZED
+  }
 
   SimulatedController(Simulator sim, SimulatedControllerConfig config, String initialPassword, long seed) {
     this.sim = sim;
@@ -195,6 +207,7 @@ public final class SimulatedController {
   private Future<Void> closeListener() {
     HttpServer s = server;
     server = null;
+    bootPhase = BootPhase.NONE;
     published();
     return s == null ? Future.succeededFuture() : s.close();
   }
@@ -294,15 +307,22 @@ public final class SimulatedController {
     });
   }
 
-  /** Reopens its listener. */
+  /**
+   * Reopens its listener; the appliance then boots (502/503, then 401, then healthy) and this
+   * completes when it is healthy.
+   */
   public Future<Void> up() {
     return onContext(() -> {
-      lifecycle++;
-      return server != null ? Future.succeededFuture() : listen();
+      if (server != null) {
+        // Already listening, maybe still booting: that boot goes on and ends as it would.
+        return Future.succeededFuture();
+      }
+      long generation = ++lifecycle;
+      return listen().compose(v -> boot(generation));
     });
   }
 
-  /** Reboots now; completes when it answers again. */
+  /** Reboots now; completes when it is healthy again. */
   public Future<Void> reboot() {
     return onContext(() -> {
       Promise<Void> back = Promise.promise();
@@ -310,6 +330,22 @@ public final class SimulatedController {
       return back.future();
     });
   }
+
+  /**
+   * Reboots now with a 401 phase of {@code unauthorizedFor} instead of the configured one (a
+   * slow boot, for fault campaigns); completes when it is healthy again.
+   */
+  public Future<Void> reboot(java.time.Duration unauthorizedFor) {
+    return onContext(() -> {
+      nextUnauthorizedPhase = Optional.of(unauthorizedFor);
+      Promise<Void> back = Promise.promise();
+      rebootAfter(0, back);
+      return back.future();
+    });
+  }
+
+  /** A one-boot override of the 401 phase's length; on its context only. */
+  private Optional<java.time.Duration> nextUnauthorizedPhase = Optional.empty();
 
   /**
    * Factory reset, as if the instance were replaced: unlicensed, no keyset, no peers, only the
@@ -336,7 +372,8 @@ public final class SimulatedController {
             data = ControllerData.fresh(initialPassword);
             tokens.clear();
             persist();
-            return listen();
+            long generation = lifecycle;
+            return listen().compose(x -> boot(generation));
           });
     });
   }
@@ -411,13 +448,58 @@ public final class SimulatedController {
           back.tryComplete();
           return;
         }
-        listen().onComplete(l -> back.handle(l));
+        listen().compose(v -> boot(generation)).onComplete(l -> back.handle(l));
       }));
     };
     if (delayMs <= 0) {
       closeThenReopen.run();
     } else {
       sim.vertx().setTimer(delayMs, t -> closeThenReopen.run());
+    }
+  }
+
+  /**
+   * The end of a boot, its listener open again: a license that waited for the boot (a downloaded
+   * keyset's) applies, then the front proxy answers 502/503 for the proxy phase, then the API
+   * answers 401 for the unauthorized phase. Completes when it is healthy, or at once when a later
+   * down/up/reboot/wipe took over.
+   */
+  private Future<Void> boot(long generation) {
+    SimTimings t = sim.config().timings();
+    status = ControllerStatus.REBOOTING;
+    if (data.licenseAppliesAtBoot) {
+      data.licenseAppliesAtBoot = false;
+      persist();
+      published();
+    }
+    Promise<Void> healthy = Promise.promise();
+    Runnable done = () -> {
+      if (lifecycle == generation) {
+        bootPhase = BootPhase.NONE;
+        status = ControllerStatus.UP;
+      }
+      healthy.tryComplete();
+    };
+    Runnable unauthorized = () -> {
+      if (lifecycle != generation) {
+        healthy.tryComplete();
+        return;
+      }
+      bootPhase = BootPhase.UNAUTHORIZED;
+      java.time.Duration unauthorizedFor = nextUnauthorizedPhase.orElse(t.unauthorizedPhase());
+      nextUnauthorizedPhase = Optional.empty();
+      after(unauthorizedFor, done);
+    };
+    bootPhase = BootPhase.PROXY;
+    after(t.proxyPhase(), unauthorized);
+    return healthy.future();
+  }
+
+  private void after(java.time.Duration d, Runnable r) {
+    if (d.isZero()) {
+      r.run();
+    } else {
+      sim.vertx().setTimer(d.toMillis(), x -> r.run());
     }
   }
 
@@ -431,7 +513,14 @@ public final class SimulatedController {
     double roll = random.nextDouble();
     FaultConfig f = faults;
     Runnable go = () -> {
-      if (roll < f.http502()) {
+      BootPhase phase = bootPhase;
+      if (phase == BootPhase.PROXY) {
+        // Which of the two a proxy answers is not in the evidence; both mean "not up yet".
+        boolean bad = (Double.doubleToLongBits(roll) & 1) == 0;
+        proxyError(ctx, bad ? 502 : 503, bad ? "Bad Gateway" : "Service Unavailable");
+      } else if (phase == BootPhase.UNAUTHORIZED) {
+        dev.meshctl.simulator.api.ApiError.unauthorized("Unauthorized").send(ctx);
+      } else if (roll < f.http502()) {
         proxyError(ctx, 502, "Bad Gateway");
       } else if (roll < f.http502() + f.http503()) {
         proxyError(ctx, 503, "Service Unavailable");
@@ -516,7 +605,14 @@ public final class SimulatedController {
 
     @Override
     public void rebootSoon() {
-      rebootAfter(Math.max(1, sim.config().timings().rebootDelay().toMillis()), Promise.promise());
+      // A keyset download's end may be seen off its context: the reboot starts on it.
+      // A controller taken down stays down: what waits for the boot happens at its next up().
+      context.runOnContext(
+          v -> {
+            if (status != ControllerStatus.DOWN) {
+              rebootAfter(Math.max(1, sim.config().timings().rebootDelay().toMillis()), Promise.promise());
+            }
+          });
     }
 
     @Override

@@ -58,6 +58,34 @@ final class Flows {
         .mapEmpty();
   }
 
+  /**
+   * Polls {@code path} until {@code done} holds and answers what it saw, one entry per phase (a
+   * run of equal answers): the status, "refused" for no connection, "proxy" for 502 or 503, and
+   * for a 403 its message.
+   */
+  static Future<java.util.List<String>> phases(
+      Vertx vertx, Api api, String path, java.util.function.Predicate<Api.Reply> done, Duration limit) {
+    java.util.List<String> seen = new java.util.ArrayList<>();
+    return api.until(
+            vertx,
+            path,
+            r -> {
+              String phase =
+                  switch (r.status()) {
+                    case -1 -> "refused";
+                    case 502, 503 -> "proxy";
+                    case 403 -> "403 " + r.errorMessage();
+                    default -> String.valueOf(r.status());
+                  };
+              if (seen.isEmpty() || !seen.get(seen.size() - 1).equals(phase)) {
+                seen.add(phase);
+              }
+              return done.test(r);
+            },
+            limit)
+        .map(r -> seen);
+  }
+
   static Future<Api.Reply> expect(Api.Reply r, int status) {
     return r.status() == status
         ? Future.succeededFuture(r)

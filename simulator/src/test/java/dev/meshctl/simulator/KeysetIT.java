@@ -70,6 +70,39 @@ class KeysetIT {
   }
 
   @Test
+  void aDownloadEndsInARebootThatAppliesItsLicense(Vertx vertx) {
+    sim.close().await();
+    // The download done, the API answers for 600 ms before the reboot: long enough to see.
+    SimTimings timings =
+        SimTimings.FAST
+            .withReboot(java.time.Duration.ofMillis(600), java.time.Duration.ofMillis(300))
+            .withBootPhases(java.time.Duration.ofMillis(300), java.time.Duration.ofMillis(300));
+    sim = Simulator.start(vertx, Flows.config(3).withSeed(7).withTimings(timings)).await();
+    root = new Api(vertx, sim.controller("ctl1"));
+    other = new Api(vertx, sim.controller("ctl2"));
+    Flows.license(vertx, root, license).await();
+    String checksum = Flows.generateKeyset(vertx, root, "tok").await().getString("checksum");
+    assertEquals(200, other.put("/keyset", new JsonObject().put("source", "10.0.1.10").put("token", "tok")).await().status());
+    java.util.List<String> done =
+        Flows.phases(vertx, other, "/keyset", r -> r.status() == 403, Flows.LIMIT).await();
+    // Done, its license waiting for the reboot: refused as unlicensed (as the SDK's
+    // fetch_keyset_from_source meets it), and a repeated PUT says the keyset exists.
+    assertEquals("403 Must be licensed first.", done.get(done.size() - 1));
+    assertEquals(
+        "Keyset already exists.",
+        other.put("/keyset", new JsonObject().put("source", "10.0.1.10").put("token", "tok")).await().errorMessage());
+    java.util.List<String> rebooted =
+        Flows.phases(vertx, other, "/keyset", r -> r.status() == 200 && r.response().getBoolean("keyset_present"), Flows.LIMIT)
+            .await();
+    // Then the reboot's phases, then the keyset.
+    assertEquals(
+        java.util.List.of("refused", "proxy", "401", "200"),
+        rebooted.stream().dropWhile(p -> p.startsWith("403")).toList());
+    assertEquals(checksum, other.get("/keyset").await().response().getString("checksum"));
+    assertTrue(other.get("/config").await().response().getBoolean("licensed"));
+  }
+
+  @Test
   void wrongTokenFailsAndARetryIsANewAttempt(Vertx vertx) {
     Flows.license(vertx, root, license).await();
     Flows.generateKeyset(vertx, root, "tok").await();

@@ -103,6 +103,39 @@ class LicenseFlowIT {
   }
 
   @Test
+  void aRebootGoesThroughRefusedProxyAndUnauthorizedPhases(Vertx vertx) {
+    sim.close().await();
+    // Phases long enough that 20 ms polls see each one, even on a loaded machine.
+    SimTimings slowBoot =
+        SimTimings.FAST
+            .withReboot(Duration.ofMillis(400), Duration.ofMillis(600))
+            .withBootPhases(Duration.ofMillis(600), Duration.ofMillis(600));
+    sim = Simulator.start(vertx, Flows.config(1).withTimings(slowBoot)).await();
+    api = new Api(vertx, sim.controller("ctl1"));
+    api.putText("/license", SimLicense.issue(4).text()).await();
+    assertEquals(200, api.put("/license/parameters", new JsonObject().put("default", true)).await().status());
+    java.util.List<String> seen =
+        Flows.phases(vertx, api, "/config", new java.util.function.Predicate<Api.Reply>() {
+              private boolean wentDown;
+
+              @Override
+              public boolean test(Api.Reply r) {
+                wentDown |= r.status() == -1;
+                return wentDown && r.status() == 200;
+              }
+            }, Flows.LIMIT)
+            .await();
+    assertEquals(java.util.List.of("200", "refused", "proxy", "401", "200"), seen);
+    assertEquals(ControllerStatus.UP, sim.controller("ctl1").status());
+    // The admin API's down/up boots the same way; up answers once it is healthy.
+    sim.controller("ctl1").down().await();
+    io.vertx.core.Future<java.util.List<String>> upSeen =
+        Flows.phases(vertx, api, "/config", r -> r.status() == 200, Flows.LIMIT);
+    vertx.timer(100).compose(t -> sim.controller("ctl1").up()).await();
+    assertEquals(java.util.List.of("refused", "proxy", "401", "200"), upSeen.await());
+  }
+
+  @Test
   void anyOtherLicenseTextIsBadLicense() {
     Api.Reply r = api.putText("/license", "-----BEGIN LICENSE-----\nmine\n-----END LICENSE-----").await();
     assertEquals(400, r.status());

@@ -88,8 +88,12 @@ public final class ActionExecutor {
     if (action instanceof AcceptLicenseParameters) {
       return ex.rebootTimeout().plus(request.multipliedBy(2));
     }
-    if (action instanceof GenerateKeyset || action instanceof FetchKeyset) {
+    if (action instanceof GenerateKeyset) {
       return ex.keysetTimeout().plus(request.multipliedBy(2));
+    }
+    if (action instanceof FetchKeyset) {
+      // The download ends in a reboot, waited for under the reboot timeout.
+      return ex.keysetTimeout().plus(ex.rebootTimeout()).plus(request.multipliedBy(2));
     }
     return request.multipliedBy(4);
   }
@@ -107,10 +111,19 @@ public final class ActionExecutor {
           .compose(v -> c.awaitReboot(spec.execution().rebootTimeout()));
     }
     if (action instanceof GenerateKeyset) {
-      return keysetJob(c, () -> c.generateKeyset(spec.keysetToken()), System.nanoTime());
+      return keysetJob(
+          c,
+          () -> c.generateKeyset(spec.keysetToken()),
+          (left, startedAt) -> c.awaitKeyset(left, startedAt),
+          new KeysetJob(System.nanoTime(), 0, Optional.empty()));
     }
     if (action instanceof FetchKeyset f) {
-      return keysetJob(c, () -> c.fetchKeyset(f.sourceIp(), spec.keysetToken()), System.nanoTime());
+      Duration reboot = spec.execution().rebootTimeout();
+      return keysetJob(
+          c,
+          () -> c.fetchKeyset(f.sourceIp(), spec.keysetToken()),
+          (left, startedAt) -> c.awaitDownloadedKeyset(left, reboot, startedAt),
+          new KeysetJob(System.nanoTime(), 0, Optional.of(f.sourceIp())));
     }
     if (action instanceof SetNames n) {
       return c.putConfig(Optional.of(n.topologyName()), n.controllerName()).mapEmpty();
@@ -140,21 +153,37 @@ public final class ActionExecutor {
   }
 
   /**
-   * Starts a keyset job and waits for it. A job that ends without a keyset (a download whose
-   * source was unreachable) is started again while time remains; VNS3 tells such a failure only
-   * by a new {@code started_at_i} on the repeated PUT.
+   * Where a keyset action stands across its attempts.
+   *
+   * @param startNanos when the action started
+   * @param failedJobs how many jobs stopped without a keyset
+   * @param source the root a download is from; empty for a generation
+   */
+  private record KeysetJob(long startNanos, int failedJobs, Optional<String> source) {
+    Duration elapsed() {
+      return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+
+    KeysetJob oneMoreFailed() {
+      return new KeysetJob(startNanos, failedJobs + 1, source);
+    }
+  }
+
+  /**
+   * Starts a keyset job and waits for it. A job that ends without a keyset (a download the root
+   * refused or could not serve) is started again while time remains; VNS3 tells such a failure
+   * only by the job stopping, and a repeated PUT starting a new one with a new
+   * {@code started_at_i} (SDK and Go client, {@code fetch_keyset_from_source}).
    */
   private Future<Void> keysetJob(
-      Vns3Client c, java.util.function.Supplier<Future<KeysetState>> put, long startNanos) {
-    Duration left =
-        spec.execution().keysetTimeout().minusNanos(System.nanoTime() - startNanos);
+      Vns3Client c,
+      java.util.function.Supplier<Future<KeysetState>> put,
+      java.util.function.BiFunction<Duration, Optional<Long>, Future<KeysetState>> await,
+      KeysetJob job) {
+    Duration left = spec.execution().keysetTimeout().minus(job.elapsed());
     if (left.isNegative() || left.isZero()) {
       return Future.failedFuture(
-          new Vns3Exception(
-              new Vns3Error.Timeout(
-                  c.controller(),
-                  "keyset wait",
-                  "no keyset after " + spec.execution().keysetTimeout().toSeconds() + "s")));
+          new Vns3Exception(new Vns3Error.Timeout(c.controller(), "keyset wait", keysetTimedOut(job, ""))));
     }
     return put.get()
         .map(s -> s.startedAt())
@@ -169,13 +198,51 @@ public final class ActionExecutor {
               }
               return Future.failedFuture(e);
             })
-        .compose(startedAt -> c.awaitKeyset(left, startedAt))
+        .compose(startedAt -> await.apply(left, startedAt))
         .<Void>mapEmpty()
         .recover(
-            e ->
-                Vns3Exception.errorOf(e).filter(Vns3Error.JobFailed.class::isInstance).isPresent()
-                    ? keysetJob(c, put, startNanos)
-                    : Future.failedFuture(e));
+            e -> {
+              Optional<Vns3Error> error = Vns3Exception.errorOf(e);
+              if (error.filter(Vns3Error.JobFailed.class::isInstance).isPresent()) {
+                return keysetJob(c, put, await, job.oneMoreFailed());
+              }
+              if (error.isPresent()
+                  && error.get() instanceof Vns3Error.Timeout t
+                  && t.call().equals("keyset wait")) {
+                String lastPoll = t.detail().contains("; last poll: ")
+                    ? t.detail().substring(t.detail().indexOf("; last poll: "))
+                    : "";
+                return Future.failedFuture(
+                    new Vns3Exception(
+                        new Vns3Error.Timeout(c.controller(), "keyset wait", keysetTimedOut(job, lastPoll))));
+              }
+              return Future.failedFuture(e);
+            });
+  }
+
+  /**
+   * Why a keyset action gave up: the whole time it waited, how many jobs stopped without a
+   * keyset, the last poll, and for a download that kept failing what to check.
+   */
+  private static String keysetTimedOut(KeysetJob job, String lastPoll) {
+    StringBuilder b =
+        new StringBuilder("no keyset after ")
+            .append(dev.meshctl.engine.progress.Durations.format(job.elapsed()));
+    if (job.failedJobs() > 0) {
+      b.append(" (")
+          .append(job.failedJobs())
+          .append(job.failedJobs() == 1 ? " job" : " jobs")
+          .append(" stopped without a keyset)");
+    }
+    b.append(lastPoll);
+    if (job.failedJobs() > 0 && job.source().isPresent()) {
+      b.append("; the root at ")
+          .append(job.source().get())
+          .append(" refused the download or could not be reached: does the keyset token match")
+          .append(" the one the topology was made with? Can this controller reach the root on")
+          .append(" its private network (security groups, routes)?");
+    }
+    return b.toString();
   }
 
   /** The lower-case VNS3 message of a 400 answer, or "" for any other failure. */

@@ -103,10 +103,12 @@ public interface Vns3Client {
   Future<Void> reboot();
 
   /**
-   * Waits for a reboot to go through: first for the API to go away (refused or timed-out
-   * connections, 502/503), at most the policy's go-down window, then for the policy's number of
-   * healthy {@code GET /config} answers in a row. Fails with a {@link Vns3Error.Timeout} when
-   * {@code timeout} runs out, or at once on a 401.
+   * Waits for a reboot to go through: first for the API to go down (a refused or timed-out
+   * connection; a 502, 503, reset or slow answer is not a reboot), at most the policy's go-down
+   * window, then for the policy's number of healthy {@code GET /config} answers. 401 answers are
+   * waited through for the policy's unauthorized window, as a booting controller gives them.
+   * Fails with a {@link Vns3Error.Timeout} when {@code timeout} runs out, with
+   * {@link Vns3Error.Unauthorized} when 401 outlasts the window.
    */
   Future<Void> awaitReboot(Duration timeout);
 
@@ -121,6 +123,16 @@ public interface Vns3Client {
    *     answers before the downloaded license applies are waited through.
    */
   Future<KeysetState> awaitKeyset(Duration timeout, Optional<Long> previousStartedAt);
+
+  /**
+   * Waits for a keyset download to finish and for the reboot that ends it: {@link #awaitKeyset}
+   * within {@code keysetTimeout}, then the reboot (as {@link #awaitReboot}, with the policy's
+   * keyset healthy count; already counted as down if the keyset wait saw it go), then the keyset
+   * once more on the rebooted controller, both within {@code rebootTimeout}. The vendor's Go
+   * client waits the same way after "Keyset already exists." ({@code macros/config.go}).
+   */
+  Future<KeysetState> awaitDownloadedKeyset(
+      Duration keysetTimeout, Duration rebootTimeout, Optional<Long> previousStartedAt);
 
   /**
    * {@code GET /system/variables}: the value of the custom variable {@code name}, if set. Custom

@@ -51,11 +51,15 @@ public sealed interface Vns3Error {
     }
   }
 
-  /** 401: the password or token was refused. */
-  record Unauthorized(String controller, String call) implements Vns3Error {
-    @Override
-    public String detail() {
-      return "401 unauthorized: the API password or token was refused";
+  /**
+   * 401: the password or token was refused. A booting controller answers 401 for a while too
+   * (the vendor's Go client counts it as still booting), so waits ride through it for a window;
+   * anywhere else, and past that window, it means the credentials are wrong.
+   */
+  record Unauthorized(String controller, String call, String detail) implements Vns3Error {
+    /** The answer to a call made outside any boot: the credentials are wrong. */
+    public Unauthorized(String controller, String call) {
+      this(controller, call, "401 unauthorized: the API password or token is wrong (check what api.password or api.token reads; on AWS the initial password is the instance id)");
     }
   }
 

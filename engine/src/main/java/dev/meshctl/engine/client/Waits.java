@@ -11,6 +11,16 @@ import java.util.function.Supplier;
 /**
  * Polling waits for reboots and background jobs, on Vert.x timers. Each wait is its own small
  * state machine: polls run one after another, so its fields are never touched concurrently.
+ *
+ * <p>What a boot looks like to a client, as the vendor's clients judge it: the API first keeps
+ * answering, then connections are refused or time out while the appliance restarts (the only sign
+ * either vendor client takes for "down": SDK {@code system_administration_api.py},
+ * {@code _wait_for_down}, catches {@code ConnectTimeoutError}/{@code NewConnectionError}/
+ * {@code MaxRetryError}; Go {@code cohesivenet/utils.go}, {@code CheckHttpErrorUnavailable}),
+ * then a front proxy may answer 502/503, then the API may answer 401 for a while (Go client
+ * history: "check for unauthorized responses during onboot"), then it is healthy. A 502, 503, a
+ * reset or a slow answer is never taken for the reboot itself: a proxy or a fault gives those on a
+ * controller that never went down.
  */
 final class Waits {
   private Waits() {}
@@ -18,7 +28,8 @@ final class Waits {
   /** See {@link Vns3Client#awaitReboot(Duration)}; {@code probe} is one {@code GET /config}. */
   static Future<Void> reboot(
       Vertx vertx, WaitPolicy policy, Duration timeout, String controller, Supplier<Future<?>> probe) {
-    return new RebootWait(vertx, policy, timeout, controller, probe).start();
+    return new RebootWait(vertx, policy, timeout, controller, probe, policy.healthyStreak(), false)
+        .start();
   }
 
   /** See {@link Vns3Client#awaitKeyset}; {@code probe} is one {@code GET /keyset}. */
@@ -32,12 +43,51 @@ final class Waits {
     return new KeysetWait(vertx, policy, timeout, controller, previousStartedAt, probe).start();
   }
 
+  /**
+   * See {@link Vns3Client#awaitDownloadedKeyset}: the keyset, then the reboot that ends the
+   * download (counted from the keyset wait if it already saw the controller go down), then the
+   * keyset once more on the rebooted controller.
+   */
+  static Future<KeysetState> downloadedKeyset(
+      Vertx vertx,
+      WaitPolicy policy,
+      Duration keysetTimeout,
+      Duration rebootTimeout,
+      String controller,
+      Optional<Long> previousStartedAt,
+      Supplier<Future<KeysetState>> keysetProbe,
+      Supplier<Future<?>> configProbe) {
+    KeysetWait first = new KeysetWait(vertx, policy, keysetTimeout, controller, previousStartedAt, keysetProbe);
+    return first
+        .start()
+        .compose(
+            k ->
+                new RebootWait(
+                        vertx,
+                        policy,
+                        rebootTimeout,
+                        controller,
+                        configProbe,
+                        policy.keysetHealthyStreak(),
+                        first.sawDown)
+                    .start())
+        .compose(v -> new KeysetWait(vertx, policy, rebootTimeout, controller, Optional.empty(), keysetProbe).start());
+  }
+
   /** Whether a failed poll only says the controller is busy, restarting or not ready yet. */
   private static boolean passing(Vns3Error e) {
     return e instanceof Vns3Error.Unreachable
         || e instanceof Vns3Error.ServerBusy
         || e instanceof Vns3Error.Timeout
         || e instanceof Vns3Error.HttpStatus;
+  }
+
+  /**
+   * Whether a failed poll shows the controller down: its listener refused the connection or the
+   * connection could not be made in time. Nothing was sent, so no proxy or API answered.
+   */
+  static boolean wentDown(Vns3Error e) {
+    return e instanceof Vns3Error.Unreachable u && !u.requestSent();
   }
 
   /**
@@ -55,7 +105,11 @@ final class Waits {
     final long startedNanos = System.nanoTime();
     final Promise<T> done = Promise.promise();
     Optional<String> last = Optional.empty();
+    /** Whether a poll found the controller down (see {@link #wentDown}). */
+    boolean sawDown;
     private long pollStartedNanos;
+    /** When the current run of 401 answers began, or -1. */
+    private long unauthorizedSinceNanos = -1;
 
     Poller(Vertx vertx, WaitPolicy policy, Duration timeout, String controller, Supplier<Future<R>> probe) {
       this.vertx = vertx;
@@ -76,12 +130,51 @@ final class Waits {
           .get()
           .onComplete(
               ar -> {
-                boolean more =
-                    ar.succeeded() ? onAnswer(ar.result()) : onFailure(errorOf(ar.cause()));
+                boolean more;
+                if (ar.succeeded()) {
+                  unauthorizedSinceNanos = -1;
+                  more = onAnswer(ar.result());
+                } else {
+                  Vns3Error e = errorOf(ar.cause());
+                  if (e instanceof Vns3Error.Unauthorized) {
+                    more = onUnauthorized(e);
+                  } else {
+                    unauthorizedSinceNanos = -1;
+                    if (wentDown(e)) {
+                      sawDown = true;
+                    }
+                    more = onFailure(e);
+                  }
+                }
                 if (more) {
                   again();
                 }
               });
+    }
+
+    /**
+     * A booting controller answers 401 for a while: wait through it for the policy's window, and
+     * past it say the password is wrong.
+     */
+    private boolean onUnauthorized(Vns3Error e) {
+      long now = System.nanoTime();
+      if (unauthorizedSinceNanos < 0) {
+        unauthorizedSinceNanos = now;
+      }
+      long forMillis = (now - unauthorizedSinceNanos) / 1_000_000;
+      if (forMillis > policy.unauthorizedWindow().toMillis()) {
+        return fail(
+            new Vns3Error.Unauthorized(
+                controller,
+                call(),
+                "401 unauthorized for "
+                    + Failures.seconds(forMillis)
+                    + ", longer than a booting controller refuses its API: the API password or"
+                    + " token is wrong (check what api.password or api.token reads; on AWS the"
+                    + " initial password is the instance id)"));
+      }
+      last = Optional.of(e.reason() + " (still booting?)");
+      return true;
     }
 
     /** Handles a poll's answer; answers whether to poll again (else {@link #done} is settled). */
@@ -110,7 +203,7 @@ final class Waits {
         String detail =
             notDone()
                 + " after "
-                + Failures.seconds(timeout.toMillis())
+                + Failures.seconds(elapsed().toMillis())
                 + last.map(l -> "; last poll: " + l).orElse("");
         fail(new Vns3Error.Timeout(controller, call(), detail));
         return;
@@ -130,14 +223,30 @@ final class Waits {
     }
   }
 
+  /**
+   * Waits for the API to go down (a refused or timed-out connection; see {@link #wentDown}),
+   * at most the go-down window, then counts healthy answers as the vendor's clients do: not
+   * necessarily in a row (a 502, 503 or 401 while it settles does not start the count again),
+   * but a refused connection after it came back does, as the controller went down once more.
+   */
   private static final class RebootWait extends Poller<Void, Object> {
+    private final int needed;
+    /** Seen down, or taken as having rebooted unseen once the go-down window passed. */
     private boolean down;
-    private int streak;
+    private int healthy;
 
     @SuppressWarnings("unchecked")
     RebootWait(
-        Vertx vertx, WaitPolicy policy, Duration timeout, String controller, Supplier<Future<?>> probe) {
+        Vertx vertx,
+        WaitPolicy policy,
+        Duration timeout,
+        String controller,
+        Supplier<Future<?>> probe,
+        int needed,
+        boolean alreadyDown) {
       super(vertx, policy, timeout, controller, () -> (Future<Object>) probe.get());
+      this.needed = needed;
+      this.down = alreadyDown;
     }
 
     @Override
@@ -147,7 +256,10 @@ final class Waits {
 
     @Override
     String notDone() {
-      return down ? "the API is not steadily back" : "the API never went away and came back";
+      if (!down) {
+        return "the API never went down (no refused connection)";
+      }
+      return "the API is not steadily back (" + healthy + " of " + needed + " healthy answers)";
     }
 
     @Override
@@ -157,7 +269,7 @@ final class Waits {
         // The reboot may have come and gone between two polls: count from here.
         down = true;
       }
-      if (down && ++streak >= policy.healthyStreak()) {
+      if (down && ++healthy >= needed) {
         done.tryComplete();
         return false;
       }
@@ -170,8 +282,10 @@ final class Waits {
         return fail(e);
       }
       last = Optional.of(e.reason());
-      down = true;
-      streak = 0;
+      if (wentDown(e)) {
+        down = true;
+        healthy = 0;
+      }
       return true;
     }
   }
@@ -207,7 +321,10 @@ final class Waits {
         done.tryComplete(k);
         return false;
       }
-      last = Optional.of(k.inProgress() ? "in progress" : "no keyset, no job running");
+      last =
+          Optional.of(
+              (k.inProgress() ? "in progress" : "no keyset, no job running")
+                  + k.startedAt().map(s -> " (started_at_i " + s + ")").orElse(""));
       if (k.inProgress()) {
         seenRunning = true;
       } else if (stopped(k)) {
@@ -224,8 +341,11 @@ final class Waits {
 
     @Override
     boolean onFailure(Vns3Error e) {
-      // Before a downloaded keyset brings its license, reads answer 403 "Must be licensed first."
-      if (!passing(e) && !(e instanceof Vns3Error.Forbidden)) {
+      // Before a downloaded keyset's license applies (at the reboot that ends the download),
+      // reads answer 403 "Must be licensed first." (SDK cohesivenet/macros/config.py,
+      // fetch_keyset_from_source, and configuration_api.py, try_get_keyset).
+      boolean unlicensed = e instanceof Vns3Error.Forbidden f && f.unlicensed();
+      if (!passing(e) && !unlicensed) {
         return fail(e);
       }
       last = Optional.of(e.reason());

@@ -73,6 +73,14 @@ public final class WebVns3Client implements Vns3Client {
   private final ClientOptions options;
   private final Optional<String> tlsProblem;
   private final RequestStats stats = new RequestStats();
+  /**
+   * When this client last saw the controller booting or about to (a refused connection, a 502 or
+   * 503, a call that reboots it), in {@link System#nanoTime()}; 0 for never. A 401 within the
+   * wait policy's unauthorized window of that is a booting controller's (the Go client counts
+   * "Unauthorized" as still booting, {@code cohesivenet/utils.go}) and is retried; any other 401
+   * is a wrong password, told at once.
+   */
+  private volatile long bootSignNanos;
 
   /**
    * @param tlsProblem why the TLS settings could not be used (e.g. an unreadable CA file); every
@@ -155,6 +163,7 @@ public final class WebVns3Client implements Vns3Client {
 
   @Override
   public Future<Void> putLicenseParameters(LicenseParameters parameters) {
+    bootSign();
     return run(
             write(HttpMethod.PUT, "/license/parameters", Safety.ONCE, Vns3Wire.licenseParametersRequest(parameters)),
             p -> Boolean.TRUE,
@@ -169,6 +178,7 @@ public final class WebVns3Client implements Vns3Client {
 
   @Override
   public Future<KeysetState> fetchKeyset(String sourceAddress, Secret token) {
+    bootSign();
     return putKeyset(new JsonObject().put("source", sourceAddress).put("token", token.reveal()));
   }
 
@@ -248,6 +258,7 @@ public final class WebVns3Client implements Vns3Client {
   @Override
   public Future<Void> reboot() {
     // A controller that drops the connection while answering is rebooting: that is success.
+    bootSign();
     return run(
             write(HttpMethod.PUT, "/server", Safety.ONCE, new JsonObject().put("reboot", true)),
             p -> Boolean.TRUE,
@@ -317,6 +328,20 @@ public final class WebVns3Client implements Vns3Client {
   }
 
   @Override
+  public Future<KeysetState> awaitDownloadedKeyset(
+      Duration keysetTimeout, Duration rebootTimeout, Optional<Long> previousStartedAt) {
+    return Waits.downloadedKeyset(
+        vertx,
+        options.waits(),
+        keysetTimeout,
+        rebootTimeout,
+        controller,
+        previousStartedAt,
+        () -> probe(read("/keyset"), Vns3Wire::keyset),
+        () -> probe(read("/config"), Vns3Wire::config));
+  }
+
+  @Override
   public Future<Void> close() {
     web.close();
     return Future.succeededFuture();
@@ -368,6 +393,12 @@ public final class WebVns3Client implements Vns3Client {
         .recover(
             failure -> {
               Vns3Error e = Vns3Exception.errorOf(failure).orElseThrow();
+              if (e instanceof Vns3Error.Unauthorized && booting()) {
+                // Bounded by the unauthorized window, which a 401 does not extend.
+                Promise<Void> timer = Promise.promise();
+                vertx.setTimer(Math.max(1, options.waits().pollInterval().toMillis()), id -> timer.complete());
+                return timer.future().compose(v -> attempt(call, decode, landed, attempts));
+              }
               if (!isTransient(e)) {
                 return Future.failedFuture(failure);
               }
@@ -405,6 +436,22 @@ public final class WebVns3Client implements Vns3Client {
     Promise<Void> timer = Promise.promise();
     vertx.setTimer(attempts.nextDelayMillis(), id -> timer.complete());
     return timer.future().compose(v -> attempt(call, decode, landed, attempts));
+  }
+
+  private void bootSign() {
+    bootSignNanos = System.nanoTime();
+  }
+
+  /** A refused connection or a 502/503 is a sign the controller is booting. */
+  private void noteBootSign(Throwable failure) {
+    Vns3Exception.errorOf(failure)
+        .filter(e -> Waits.wentDown(e) || e instanceof Vns3Error.ServerBusy)
+        .ifPresent(e -> bootSign());
+  }
+
+  private boolean booting() {
+    long at = bootSignNanos;
+    return at != 0 && System.nanoTime() - at < options.waits().unauthorizedWindow().toNanos();
   }
 
   private static boolean isTransient(Vns3Error e) {
@@ -469,7 +516,7 @@ public final class WebVns3Client implements Vns3Client {
                 exchange.receive(ar.result());
               }
             });
-    return exchange.body.future().compose(r -> decodeAnswer(call, r, decode));
+    return exchange.body.future().compose(r -> decodeAnswer(call, r, decode)).onFailure(this::noteBootSign);
   }
 
   /** The status, headers and whole body of one answer, read within the cap. */

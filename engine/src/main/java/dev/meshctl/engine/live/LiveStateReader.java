@@ -77,8 +77,11 @@ public final class LiveStateReader {
   }
 
   /**
-   * The read's value; or {@code unlicensed} when the controller refuses it for want of a license
-   * (or keyset), which is a state, not an error; or else a problem noted.
+   * The read's value; or {@code unlicensed} when the controller refuses it for want of a license,
+   * which is a state, not an error; or else a problem noted. Only "Must be licensed first." is
+   * taken for a state: it is the one refusal the vendor's sources show for these reads (OpenAPI
+   * 403 examples; SDK {@code try_get_keyset}); any other 403 leaves the controller unreadable, so
+   * nothing is planned on a guess.
    */
   private static <T> T orProblem(
       Future<T> read, T unlicensed, List<String> problems) {
@@ -97,8 +100,7 @@ public final class LiveStateReader {
   }
 
   private static boolean prerequisiteMissing(Vns3Error.Forbidden f) {
-    String m = f.vns3Message().toLowerCase(java.util.Locale.ROOT);
-    return f.unlicensed() || m.contains("keyset is missing");
+    return f.unlicensed();
   }
 
   /**

@@ -101,6 +101,44 @@ class WebVns3ClientIT {
     assertTrue(unpeered.peers().get(2) == null || unpeered.peers().get(2).notSet());
   }
 
+  @Test
+  void a502DuringTheRebootWaitIsNotTakenForTheReboot() {
+    // The API keeps answering for 2.5 s after the reboot is asked for; meanwhile the simulator
+    // answers a third of the requests 502, as a busy front proxy does. A 502 once counted as "went
+    // down" and the next healthy answers as "back up", long before the reboot happened. (Plain
+    // HTTP and a long probe timeout, so that a loaded machine still polls often in that window.)
+    try (SimulatedMesh slow =
+        new SimulatedMesh(1, SimTimings.FAST.withReboot(Duration.ofMillis(2500), Duration.ofMillis(150)), false)) {
+      Vertx v = Vertx.vertx();
+      try {
+        ClientOptions patient =
+            new ClientOptions(
+                TestControllers.FAST_RETRY,
+                new WaitPolicy(Duration.ofMillis(25), 3, Duration.ofSeconds(10), Duration.ofSeconds(5)));
+        Vns3Client c = slow.clients(v, patient).get("ctl1");
+        dev.meshctl.simulator.SimulatedController sim = slow.controller("ctl1");
+        Await.result(sim.presetLicensed(SimLicense.issue(4).text(), TOKEN.reveal(), OptionalInt.empty()));
+        Await.result(c.reboot());
+        sim.setFaults(new dev.meshctl.simulator.FaultConfig(0.3, 0, 0, 0));
+        Await.result(c.awaitReboot(WAIT));
+        sim.setFaults(dev.meshctl.simulator.FaultConfig.NONE);
+        assertEquals(dev.meshctl.simulator.ControllerStatus.UP, sim.status(), "the wait ended before the reboot did");
+      } finally {
+        Await.result(v.close());
+      }
+    }
+  }
+
+  @Test
+  void aKeysetDownloadIsWaitedForThroughItsReboot() {
+    Await.result(mesh.controller("ctl2").presetLicensed(SimLicense.issue(4).text(), TOKEN.reveal(), OptionalInt.empty()));
+    KeysetState started = Await.result(ctl1.fetchKeyset(mesh.controller("ctl2").privateIp(), TOKEN));
+    KeysetState done = Await.result(ctl1.awaitDownloadedKeyset(WAIT, WAIT, started.startedAt()));
+    assertTrue(done.present());
+    assertEquals(dev.meshctl.simulator.ControllerStatus.UP, mesh.controller("ctl1").status());
+    assertTrue(Await.result(ctl1.getConfig()).licensed());
+  }
+
   private void license() {
     Await.result(mesh.controller("ctl1").presetLicensed(SimLicense.issue(4).text(), TOKEN.reveal(), OptionalInt.empty()));
   }

@@ -70,7 +70,7 @@ class WebVns3ClientReadTest extends WireMockHarness {
         .withBody("{\"error\":{\"name\":\"UnauthorizedError\",\"message\":\"Invalid or expired token\"}}")));
     Vns3Error e = Await.error(client.getConfig());
     assertInstanceOf(Vns3Error.Unauthorized.class, e);
-    assertEquals("controller \"east-1a\": GET /config: 401 unauthorized: the API password or token was refused", e.message());
+    assertEquals("controller \"east-1a\": GET /config: 401 unauthorized: the API password or token is wrong (check what api.password or api.token reads; on AWS the initial password is the instance id)", e.message());
     assertFalse(e.message().contains("s3cret"));
     wm.verify(1, getRequestedFor(urlEqualTo("/api/config")));
   }

@@ -139,13 +139,25 @@ class LiveStateReaderTest {
   }
 
   @Test
+  void anotherRefusalIsNotTakenForAnUnlicensedState() {
+    // No vendor source shows "Keyset is missing" for these reads: a refusal meshctl cannot
+    // place leaves the controller unreadable instead of planning on a guess.
+    licensed.stubFor(get("/api/peering").willReturn(aResponse().withStatus(403).withBody(
+        "{\"error\":{\"name\":\"PrerequisiteError\",\"message\":\"Keyset is missing\"}}")));
+    ControllerSpec c = TestControllers.http("east-1a", licensed.port());
+    ControllerObservation o = Await.result(reader.read(c, clients(List.of(c)).get("east-1a")));
+    assertEquals(
+        new ControllerObservation.Unreadable("east-1a", "GET /peering: 403 Keyset is missing"), o);
+  }
+
+  @Test
   void aRefusedPasswordMakesTheControllerUnreadable() {
     licensed.stubFor(get("/api/routes").willReturn(aResponse().withStatus(401)));
     ControllerSpec c = TestControllers.http("east-1a", licensed.port());
     ControllerObservation o = Await.result(reader.read(c, clients(List.of(c)).get("east-1a")));
     assertEquals(
         new ControllerObservation.Unreadable(
-            "east-1a", "GET /routes: 401 unauthorized: the API password or token was refused"),
+            "east-1a", "GET /routes: 401 unauthorized: the API password or token is wrong (check what api.password or api.token reads; on AWS the initial password is the instance id)"),
         o);
   }
 

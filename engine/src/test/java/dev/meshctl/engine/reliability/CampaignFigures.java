@@ -11,6 +11,8 @@ final class CampaignFigures {
   int converged;
   int cleanFailures;
   int faultFreeConverged;
+  /** Keyset downloads the faulty applies waited through, each ending in a reboot. */
+  long keysetReboots;
   final Map<FaultKind, Integer> injected = new EnumMap<>(FaultKind.class);
   final Map<StartingState, Integer> starts = new EnumMap<>(StartingState.class);
   /** Each violation with the seed that reproduces it. */
@@ -35,6 +37,8 @@ final class CampaignFigures {
         + faults()
         + " "
         + injected
+        + " keyset_download_reboots="
+        + keysetReboots
         + " converged="
         + converged
         + " clean_failures="

@@ -63,6 +63,8 @@ final class FaultCampaign {
     figures.runs++;
     figures.starts.merge(start, 1, Integer::sum);
     prepare(start, rnd);
+    // A cancelled setup apply may have left a keyset download that reboots its controller.
+    settle();
     SortedMap<String, SortedSet<String>> unmanagedBefore = Invariants.unmanaged(await(mesh.cleanEngine().read()));
 
     List<Future<Void>> schedule = scheduleFaults(rnd);
@@ -76,6 +78,7 @@ final class FaultCampaign {
     }
     await(Future.join(schedule));
     clearFaults();
+    figures.keysetReboots = mesh.faults.values().stream().mapToLong(FaultyClient::keysetReboots).sum();
 
     if (report != null) {
       classify(seed, report);
@@ -203,13 +206,36 @@ final class FaultCampaign {
       c.setFaults(FaultConfig.NONE);
       relisten(c::up);
     }
-    // A controller rebooted late in the run may still be coming back.
-    for (Vns3Client c : mesh.raw.values()) {
-      long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-      while (!await(c.getConfig().map(x -> true).otherwise(false)) && System.nanoTime() < deadline) {
-        Thread.sleep(20);
+    settle();
+  }
+
+  /**
+   * Waits until every controller is up with no keyset job running, twice in a row: a controller
+   * rebooted late in the run may still be coming back, and a keyset download an apply left
+   * running ends in a reboot of its own.
+   */
+  private void settle() throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    int calm = 0;
+    while (calm < 2 && System.nanoTime() < deadline) {
+      calm = settled() ? calm + 1 : 0;
+      Thread.sleep(50);
+    }
+  }
+
+  private boolean settled() throws Exception {
+    for (SimulatedController c : mesh.sim.controllers()) {
+      if (c.status() != dev.meshctl.simulator.ControllerStatus.UP) {
+        return false;
       }
     }
+    for (Vns3Client c : mesh.raw.values()) {
+      if (!await(c.getConfig().map(x -> true).otherwise(false))
+          || !await(c.getKeyset().map(k -> !k.inProgress()).otherwise(true))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private void prepare(StartingState start, Random rnd) throws Exception {
@@ -298,6 +324,10 @@ final class FaultCampaign {
         case DOWN ->
             mesh.vertx.setTimer(at + 1, t -> target.down().onComplete(d -> mesh.vertx.setTimer(lasting, u -> target.up().onComplete(x -> done.complete()))));
         case REBOOT -> mesh.vertx.setTimer(at + 1, t -> target.reboot().onComplete(x -> done.complete()));
+        case BOOT_401 ->
+            mesh.vertx.setTimer(
+                at + 1,
+                t -> target.reboot(Duration.ofMillis(150 + lasting)).onComplete(x -> done.complete()));
         case KEYSET_FAILS_ONCE -> {
           mesh.faults.get(target.name()).failNextKeysetFetch();
           done.complete();

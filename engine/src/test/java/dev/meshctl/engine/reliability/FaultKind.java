@@ -12,8 +12,16 @@ enum FaultKind {
   HANG,
   /** The controller's API goes away for a while and comes back. */
   DOWN,
-  /** The controller reboots. */
+  /**
+   * The controller reboots: connections refused, then 502/503 from its proxy, then 401 while it
+   * boots, then healthy.
+   */
   REBOOT,
+  /**
+   * The controller reboots with a long 401 phase (150-450 ms, several of a client's retries): 401
+   * while booting must be waited through in waits and fail a plain call cleanly.
+   */
+  BOOT_401,
   /** The next keyset download fails once. */
   KEYSET_FAILS_ONCE,
   /** Every call waits hundreds of milliseconds more for a while. */

@@ -25,6 +25,7 @@ final class FaultyClient implements InvocationHandler {
   private volatile long spikeMillis;
   private final AtomicBoolean failNextKeysetFetch = new AtomicBoolean();
   private final AtomicLong keysetFailures = new AtomicLong();
+  private final AtomicLong keysetReboots = new AtomicLong();
 
   private FaultyClient(Vertx vertx, String controller, Vns3Client target) {
     this.vertx = vertx;
@@ -55,6 +56,11 @@ final class FaultyClient implements InvocationHandler {
     return keysetFailures.get();
   }
 
+  /** Keyset downloads whose wait went through the reboot that ends them. */
+  long keysetReboots() {
+    return keysetReboots.get();
+  }
+
   void clear() {
     spikeUntilNanos = 0;
     failNextKeysetFetch.set(false);
@@ -77,6 +83,9 @@ final class FaultyClient implements InvocationHandler {
       return Future.failedFuture(
           new Vns3Exception(
               new Vns3Error.JobFailed(controller, "PUT /keyset", "keyset download failed: source not ready")));
+    }
+    if (method.getName().equals("awaitDownloadedKeyset")) {
+      return call(method, args).onSuccess(k -> keysetReboots.incrementAndGet());
     }
     boolean spiking = System.nanoTime() < spikeUntilNanos && !method.getName().equals("close");
     if (spiking) {

@@ -22,8 +22,11 @@ final class KeysetApi {
     r.get("/api/keyset").handler(guard(ctx -> {
       ControllerData d = a.data();
       // An unlicensed controller that is downloading (or tried to) shows its progress: that is
-      // how a client polls a keyset download.
-      if (!d.licensed() && d.keyset.startedAt().isEmpty() && !d.keyset.present()) {
+      // how a client polls a keyset download. Once the download is done its license waits for
+      // the reboot, and the read is refused as unlicensed until then (SDK
+      // cohesivenet/macros/config.py, fetch_keyset_from_source and try_get_keyset).
+      if (d.licenseAppliesAtBoot
+          || (!d.licensed() && d.keyset.startedAt().isEmpty() && !d.keyset.present())) {
         throw ApiError.unlicensed();
       }
       Replies.ok(ctx, d.keyset.toJson());
@@ -93,7 +96,12 @@ final class KeysetApi {
         d.parameters = k.getJsonObject("parameters", new JsonObject());
         Optional.ofNullable(k.getString("topology_name")).ifPresent(n -> d.topologyName = Optional.of(n));
         d.keyset = d.keyset.done(k.getString("checksum"), k.getString("uuid"), Instant.parse(k.getString("created_at")), tokenHash);
+        // The download ends in a reboot (Go client cohesivenet/macros/config.go,
+        // FetchKeysetFromSource: after "Keyset already exists." it waits for the controller to go
+        // down and come back); the license it brought applies then.
+        d.licenseAppliesAtBoot = true;
         a.changed();
+        a.rebootSoon();
       });
     });
   }
@@ -104,17 +112,19 @@ final class KeysetApi {
 
   /**
    * What a source controller answers a downloading peer ({@code POST /_sim/keyset}): its keyset
-   * and licensed configuration, or why not.
+   * and licensed configuration, or why not. The reasons travel only between simulated controllers
+   * (the downloading one shows a failed job, nothing more, as no vendor source shows a reason on
+   * the API), so they are the simulator's own words, not VNS3 messages.
    */
   static JsonObject export(ControllerData d, String tokenSha256) {
     if (!d.licensed()) {
       throw ApiError.unlicensed();
     }
     if (!d.keyset.present()) {
-      throw ApiError.prerequisite("Keyset is missing");
+      throw new ApiError(409, "SimulatorRefusal", "source has no keyset yet");
     }
     if (!d.keyset.tokenHash().equals(Optional.of(tokenSha256))) {
-      throw ApiError.badRequest("token does not match");
+      throw new ApiError(409, "SimulatorRefusal", "keyset token differs from the source's");
     }
     JsonObject o =
         new JsonObject()

@@ -33,6 +33,13 @@ public final class ControllerData {
   /** {@code PUT /admin_ui}: the recorded {@code UpdateUIAdminResponse} shows these defaults. */
   public boolean adminUiEnabled = true;
   public String adminUsername = "vnscubed";
+  /**
+   * A downloaded keyset brought a license that takes effect at the next boot: until then the
+   * controller answers as unlicensed (the vendor SDK's {@code fetch_keyset_from_source} meets
+   * 403 "Must be licensed first." from {@code GET /keyset} after "Keyset already exists." and then
+   * waits for the reboot). Not persisted: a simulator restart is a boot.
+   */
+  public boolean licenseAppliesAtBoot;
 
   /** A factory-fresh controller with the given API password. */
   public static ControllerData fresh(String apiPassword) {
@@ -64,7 +71,7 @@ public final class ControllerData {
 
   /** What a real controller means by "licensed": a license whose parameters were accepted. */
   public boolean licensed() {
-    return licenseText.isPresent() && finalized;
+    return licenseText.isPresent() && finalized && !licenseAppliesAtBoot;
   }
 
   public JsonObject toState() {
