@@ -499,6 +499,11 @@ public final class SimulatedController {
     }
 
     @Override
+    public VariableReading variables() {
+      return sim.variableReading();
+    }
+
+    @Override
     public Vertx vertx() {
       return sim.vertx();
     }

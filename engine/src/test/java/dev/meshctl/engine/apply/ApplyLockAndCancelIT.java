@@ -15,6 +15,7 @@ import dev.meshctl.engine.lock.VariableLeaseStore;
 import dev.meshctl.engine.progress.Progress;
 import dev.meshctl.engine.walk.NodeStatus;
 import dev.meshctl.simulator.SimTimings;
+import dev.meshctl.simulator.VariableReading;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -67,6 +68,7 @@ class ApplyLockAndCancelIT {
 
   @Test
   void aWaitingApplyRunsOnceTheLockIsFree() throws Exception {
+    mesh.sim.variableReading(VariableReading.parse("unlicensed=answer"));
     MeshLock other = new MeshLock(vertx, store, LockSettings.DEFAULT, Clock.systemUTC());
     var held = await(other.acquire("other@there:2", Duration.ZERO));
     Future<ApplyReport> waiting = apply(options().withLock(true, Duration.ofSeconds(30), false));
@@ -78,6 +80,7 @@ class ApplyLockAndCancelIT {
 
   @Test
   void breakLockDeletesALiveLeaseAndAnExpiredOneIsTakenOver() throws Exception {
+    mesh.sim.variableReading(VariableReading.parse("unlicensed=answer"));
     MeshLock other = new MeshLock(vertx, store, LockSettings.DEFAULT, Clock.systemUTC());
     await(other.acquire("dead@there:2", Duration.ZERO));
     assertEquals(ApplyOutcome.REFUSED, await(apply(options())).outcome());
@@ -85,7 +88,7 @@ class ApplyLockAndCancelIT {
 
     // A lapsed lease of a run that died: the next apply takes it over by itself.
     Instant past = Instant.now().minusSeconds(120);
-    await(store.create(new Lease("dead@there:3", "x", past, past.plusSeconds(60)).toJson()));
+    await(store.create("meshctl_lock_x_1", new Lease("dead@there:3", "x", past, past.plusSeconds(60)).toJson()));
     await(mesh.clients.get("ctl2").deletePeer(3));
     assertEquals(ApplyOutcome.APPLIED, await(apply(options())).outcome());
     assertTrue(held().isEmpty());
@@ -107,9 +110,9 @@ class ApplyLockAndCancelIT {
     assertEquals(ApplyOutcome.APPLIED, rerun.outcome(), () -> String.valueOf(rerun));
   }
 
-  private Optional<String> held() {
+  private Optional<dev.meshctl.engine.lock.Claim> held() {
     try {
-      return await(store.read());
+      return await(store.claims()).stream().findFirst();
     } catch (Exception e) {
       throw new AssertionError(e);
     }
