@@ -1,5 +1,6 @@
 package dev.meshctl.engine.lock;
 
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -23,8 +24,11 @@ public final class HeldLock {
   private final Clock clock;
   private final AtomicLong next;
   private final Promise<Void> lost = Promise.promise();
-  private final AtomicBoolean renewing = new AtomicBoolean();
+  /** The renewal in flight, if any: a release waits for it, so that no claim outlives it. */
+  private volatile Future<Void> renewing = Future.succeededFuture();
   private final AtomicBoolean released = new AtomicBoolean();
+  /** Renewal claims that may have been stored but were not switched to. */
+  private final List<Claim> strays = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final long timer;
   /** The claim known to have stood without a gap since the lock was taken. */
   private volatile Claim current;
@@ -94,17 +98,21 @@ public final class HeldLock {
     return check;
   }
 
-  /** Stops renewing and deletes our claim. */
+  /** Stops renewing and deletes our claim, once a renewal in flight has ended. */
   public Future<Void> release() {
     vertx.cancelTimer(timer);
     released.set(true);
-    return store.delete(current).recover(e -> Future.failedFuture(new LockUnavailableException(store.where(), e)));
+    return renewing
+        .transform(r -> deleteStrays().transform(x -> store.delete(current)))
+        .recover(e -> Future.failedFuture(new LockUnavailableException(store.where(), e)));
   }
 
   private void renew() {
-    if (released.get() || lost.future().isComplete() || !renewing.compareAndSet(false, true)) {
+    if (released.get() || lost.future().isComplete() || !renewing.isComplete()) {
       return;
     }
+    Promise<Void> done = Promise.promise();
+    renewing = done.future();
     Instant now = clock.instant();
     Lease renewed = lease.renewedAt(now, settings.lease());
     String name = Claim.name(renewed.id(), next.getAndIncrement());
@@ -113,28 +121,48 @@ public final class HeldLock {
     store.create(name, value)
         .transform(created -> store.claims())
         .onComplete(listed -> {
-          renewing.set(false);
-          if (listed.failed()) {
-            // Tried again at the next tick; the lease outlasts several, and confirm() stops the
-            // apply once it has lapsed.
-            return;
+          try {
+            switchTo(listed, old, name, value, renewed, now);
+          } finally {
+            // After the switch: a release waiting on this deletes the claim that stands.
+            done.complete();
           }
-          List<Claim> claims = listed.result();
-          if (!present(claims, old)) {
-            claims.stream().filter(c -> c.name().equals(name)).findFirst().ifPresent(store::delete);
-            lose(brokenMessage());
-            return;
-          }
-          Claim stored = claims.stream().filter(c -> c.name().equals(name) && c.value().equals(value)).findFirst().orElse(null);
-          if (stored == null) {
-            return;
-          }
-          // The old claim stood until after the new one was stored: no gap. Switch, then delete.
-          current = stored;
-          lease = renewed;
-          confirmedAt = now;
-          store.delete(old);
         });
+  }
+
+  /** Decides on the list read after a renewal's claim was written. */
+  private void switchTo(
+      AsyncResult<List<Claim>> listed, Claim old, String name, String value, Lease renewed, Instant now) {
+    Claim written = new Claim(name, name, value);
+    if (listed.failed()) {
+      // Tried again at the next tick; the lease outlasts several, and confirm() stops the apply
+      // once it has lapsed. The claim may have been stored: deleted with the next one.
+      strays.add(written);
+      return;
+    }
+    List<Claim> claims = listed.result();
+    if (!present(claims, old)) {
+      claims.stream().filter(c -> c.name().equals(name)).findFirst().ifPresent(store::delete);
+      lose(brokenMessage());
+      return;
+    }
+    Claim stored = claims.stream().filter(c -> c.name().equals(name) && c.value().equals(value)).findFirst().orElse(null);
+    if (stored == null) {
+      strays.add(written);
+      return;
+    }
+    // The old claim stood until after the new one was stored: no gap. Switch, then delete.
+    current = stored;
+    lease = renewed;
+    confirmedAt = now;
+    store.delete(old);
+    deleteStrays();
+  }
+
+  private Future<Void> deleteStrays() {
+    List<Claim> gone = List.copyOf(strays);
+    strays.removeAll(gone);
+    return Future.join(gone.stream().map(store::delete).toList()).mapEmpty();
   }
 
   private String brokenMessage() {

@@ -112,7 +112,8 @@ class ApplyLockAndCancelIT {
 
   private Optional<dev.meshctl.engine.lock.Claim> held() {
     try {
-      return await(store.claims()).stream().findFirst();
+      // Before the root's license is accepted its variables answer 403: no lock anywhere.
+      return await(store.claims().otherwise(java.util.List.of())).stream().findFirst();
     } catch (Exception e) {
       throw new AssertionError(e);
     }

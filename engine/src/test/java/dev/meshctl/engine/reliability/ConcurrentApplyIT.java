@@ -101,7 +101,8 @@ class ConcurrentApplyIT {
     assertTrue(second.problems().get(0).contains("a@host:1"), second.problems()::toString);
     assertTrue(log.of("b").isEmpty(), () -> "the refused apply wrote: " + log.of("b"));
     await(held.release());
-    assertEquals(ApplyOutcome.APPLIED, await(apply(engine("b", otherMtu()), "b@host:2", Duration.ZERO)).outcome());
+    ApplyReport after = await(apply(engine("b", otherMtu()), "b@host:2", Duration.ZERO));
+    assertEquals(ApplyOutcome.APPLIED, after.outcome(), after::toString);
   }
 
   @Test
