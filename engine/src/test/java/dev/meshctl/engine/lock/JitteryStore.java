@@ -56,8 +56,8 @@ final class JitteryStore implements LeaseStore {
     boolean lostAfter;
     synchronized (random) {
       // Mostly short, sometimes ten times longer: a request stuck behind a slow proxy.
-      before = 1 + random.nextInt(maxDelayMs) * (random.nextDouble() < 0.06 ? 10 : 1);
-      after = 1 + random.nextInt(maxDelayMs) * (random.nextDouble() < 0.06 ? 10 : 1);
+      before = 1 + random.nextInt(maxDelayMs) * (random.nextDouble() < 0.1 ? 2 + random.nextInt(10) : 1);
+      after = 1 + random.nextInt(maxDelayMs) * (random.nextDouble() < 0.1 ? 2 + random.nextInt(10) : 1);
       lostBefore = random.nextDouble() < failBefore;
       lostAfter = random.nextDouble() < failAfter;
     }
