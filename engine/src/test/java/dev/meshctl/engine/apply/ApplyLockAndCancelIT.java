@@ -95,6 +95,25 @@ class ApplyLockAndCancelIT {
   }
 
   @Test
+  void aRunWhoseLockIsBrokenStopsBeforeItsNextActionAndSaysWhy() throws Exception {
+    // Renewals far apart: only the check before each action can notice in time.
+    ApplyEngine engine = mesh.engine(new LockSettings(Duration.ofSeconds(60), Duration.ofSeconds(20), Duration.ofMillis(20)));
+    Future<ApplyReport> first = engine.apply(options(), Optional.empty(), autoApprove());
+    // Past the root's license (before it, the lock cannot be kept anywhere) and holding the lock.
+    waitUntil(() -> keysetDone(mesh, "ctl1"));
+    var broken = await(new MeshLock(vertx, store, LockSettings.DEFAULT, Clock.systemUTC()).breakLock());
+    assertEquals("me@here:1", broken.get(0).lease().orElseThrow().holder());
+    ApplyReport stopped = await(first);
+    assertEquals(ApplyOutcome.LOCK_LOST, stopped.outcome(), () -> stopped.outcome() + " " + stopped.problems());
+    assertTrue(stopped.problems().get(0).startsWith("the apply lock on root controller \"ctl1\" was broken by another run"),
+        stopped.problems()::toString);
+    assertFalse(stopped.walk().orElseThrow().with(NodeStatus.NOT_STARTED).isEmpty(), "it stopped starting actions");
+    ApplyReport rerun = await(apply(options()));
+    assertEquals(ApplyOutcome.APPLIED, rerun.outcome(), () -> rerun.outcome() + " " + rerun.problems());
+    assertTrue(held().isEmpty());
+  }
+
+  @Test
   void cancellingMidApplyStopsNewActionsReleasesTheLockAndARerunConverges() throws Exception {
     Promise<Void> cancel = Promise.promise();
     Future<ApplyReport> running =
