@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Random;
+import dev.meshctl.simulator.VariableReading;
 import java.util.SortedMap;
 import java.util.SortedSet;
 
@@ -63,6 +64,12 @@ final class FaultCampaign {
     figures.runs++;
     figures.starts.merge(start, 1, Integer::sum);
     prepare(start, rnd);
+    // The lock must hold under every reading of custom variables; drawn apart from the rest, so
+    // that the other draws of a seed stay as they were.
+    List<VariableReading> readings = VariableReading.all();
+    VariableReading reading = readings.get(new Random(seed * 0x9E3779B97F4A7C15L).nextInt(readings.size()));
+    mesh.sim.variableReading(reading);
+    figures.readings.merge(reading.toString(), 1, Integer::sum);
     SortedMap<String, SortedSet<String>> unmanagedBefore = Invariants.unmanaged(await(mesh.cleanEngine().read()));
 
     List<Future<Void>> schedule = scheduleFaults(rnd);
