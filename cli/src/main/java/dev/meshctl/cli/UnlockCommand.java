@@ -2,6 +2,7 @@ package dev.meshctl.cli;
 
 import dev.meshctl.engine.lock.Holding;
 import dev.meshctl.engine.lock.MeshLock;
+import dev.meshctl.engine.lock.RootUnlicensedException;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -41,6 +42,9 @@ final class UnlockCommand extends SessionCommand {
       }
       List<Holding> was = session.await(lock.breakLock());
       was.forEach(h -> out.println("Deleted the apply lock held by " + h.describe() + "."));
+      return ExitCodes.OK;
+    } catch (RootUnlicensedException e) {
+      out.println("The mesh was not locked: the root controller is not licensed yet, so no lock can be kept on it.");
       return ExitCodes.OK;
     } catch (RuntimeException e) {
       err.println("meshctl: error: " + e.getMessage());
