@@ -56,8 +56,11 @@ final class FaultCampaign {
         .withVerifyTimeout(Duration.ofMillis(1500));
   }
 
+  private long seedNow;
+
   /** Runs the campaign's run {@code seed}, adding to {@link #figures}. */
   void run(long seed) throws Exception {
+    seedNow = seed;
     Random rnd = new Random(seed);
     reset();
     StartingState start = StartingState.values()[rnd.nextInt(StartingState.values().length)];
@@ -230,7 +233,7 @@ final class FaultCampaign {
       case DRIFTED -> {
         ApplyReport converged = await(mesh.cleanEngine().apply(options("campaign@setup", Duration.ZERO), Optional.empty(), hooks(NEVER)));
         if (converged.outcome() != ApplyOutcome.APPLIED) {
-          throw new AssertionError("the fault-free setup apply did not converge: " + describe(converged));
+          throw new AssertionError("the fault-free setup apply did not converge (reading " + mesh.sim.variableReading() + ", seed " + seedNow + "): " + describe(converged));
         }
         int edits = 1 + rnd.nextInt(3);
         for (int i = 0; i < edits; i++) {
