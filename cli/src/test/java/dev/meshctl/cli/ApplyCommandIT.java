@@ -341,9 +341,8 @@ class ApplyCommandIT {
     assertEquals("The mesh was not locked.\n", free.out(), free::toString);
   }
 
-  @Test
-  void unlockOfALiveLockAsksAndWithoutATerminalRefusesUnlessForced() throws Exception {
-    sim.variableReading(dev.meshctl.simulator.VariableReading.parse("unlicensed=answer,names=prefixed"));
+  /** Another run's live lease on the root, as that run would have written it. */
+  private java.time.Instant liveLease() throws Exception {
     java.time.Instant now = java.time.Instant.now();
     String lease = new dev.meshctl.engine.lock.Lease("alice@laptop:42", "r1", now, now.plusSeconds(60)).toJson();
     io.vertx.ext.web.client.WebClient web = io.vertx.ext.web.client.WebClient.create(vertx);
@@ -351,6 +350,26 @@ class ApplyCommandIT {
         .basicAuthentication("api", PASSWORD)
         .sendJsonObject(new io.vertx.core.json.JsonObject().put("name", "meshctl_lock_r1_1").put("value", lease))).statusCode();
     assertEquals(201, status);
+    return now;
+  }
+
+  @Test
+  void breakLockSaysWhoseLiveLockItWouldBreakAndWithoutATerminalRefusesUnlessForced() throws Exception {
+    sim.variableReading(dev.meshctl.simulator.VariableReading.parse("unlicensed=answer"));
+    java.time.Instant now = liveLease();
+    sim.controllers().forEach(SimulatedController::resetRequestCounts);
+    CommandRun refused = apply("--break-lock");
+    assertEquals(1, refused.code(), refused::toString);
+    assertTrue(refused.err().contains("--break-lock would break the apply lock of another run that may still be running:\n"
+        + "  alice@laptop:42 since " + now + " (expires " + now.plusSeconds(60) + ") [custom variable meshctl_lock_r1_1]\n"), refused::toString);
+    assertTrue(refused.err().contains("run again with --force (or --auto-approve)"), refused::toString);
+    assertEquals(0, writes(), "nothing was written, the lock neither");
+  }
+
+  @Test
+  void unlockOfALiveLockAsksAndWithoutATerminalRefusesUnlessForced() throws Exception {
+    sim.variableReading(dev.meshctl.simulator.VariableReading.parse("unlicensed=answer,names=prefixed"));
+    java.time.Instant now = liveLease();
 
     CommandRun refused = CommandRun.of("unlock", spec.toString());
     assertEquals(1, refused.code(), refused::toString);
