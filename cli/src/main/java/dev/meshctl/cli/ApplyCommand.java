@@ -42,8 +42,9 @@ import picocli.CommandLine.Mixin;
       "pins and runs only that plan: the file is refused, before anything is written, if the spec",
       "or any controller changed since, or if its actions differ (an edited file).",
       "",
-      "The apply lock lives on the root controller (a custom system variable): a second apply of",
-      "the same mesh waits up to --lock-timeout, then refuses, naming who holds the lock.",
+      "The apply lock lives on the root controller (custom system variables): a second apply of",
+      "the same mesh waits up to --lock-timeout, then refuses, naming who holds the lock. An apply",
+      "whose lock is broken by another run (--break-lock, unlock) stops before its next action.",
       "",
       "Exit status: 0 applied and verified (or nothing to do), 1 failed, refused or not verified,",
       "130 interrupted (Ctrl-C: no new action starts, running ones end, the lock is released).",
@@ -83,8 +84,13 @@ final class ApplyCommand implements Callable<Integer> {
       description = "How long to wait for another apply's lock, e.g. 30s (default: 0s, refuse at once).")
   Duration lockTimeout;
 
-  @Option(names = "--break-lock", description = "Delete the apply lock first, even if another run holds it.")
+  @Option(
+      names = "--break-lock",
+      description = "Delete the apply lock first, even if another run holds it: says whose it is and asks, unless --force.")
   boolean breakLock;
+
+  @Option(names = "--force", description = "With --break-lock: break another run's live lock without asking.")
+  boolean force;
 
   @Option(
       names = "--lock",
@@ -184,7 +190,8 @@ final class ApplyCommand implements Callable<Integer> {
         verifyTimeout,
         json,
         style,
-        tty && !json);
+        tty && !json,
+        force);
   }
 
   /**

@@ -8,6 +8,7 @@ import dev.meshctl.engine.apply.ApplyOptions;
 import dev.meshctl.engine.apply.ApplyReport;
 import dev.meshctl.engine.apply.ExpectedPlan;
 import dev.meshctl.engine.diff.MeshDiff;
+import dev.meshctl.engine.lock.Holding;
 import dev.meshctl.engine.lock.LockSettings;
 import dev.meshctl.engine.lock.VariableLeaseStore;
 import dev.meshctl.engine.plan.Plan;
@@ -26,6 +27,7 @@ import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -53,7 +55,8 @@ final class ApplyRunner {
       Duration verifyTimeout,
       boolean json,
       Style style,
-      boolean tty) {}
+      boolean tty,
+      boolean force) {}
 
   private ApplyRunner() {}
 
@@ -79,6 +82,9 @@ final class ApplyRunner {
       err.println("meshctl: warning: applying without the apply lock (--lock=false): another apply may run at the same time");
       err.flush();
     }
+    if (s.lock() && s.breakLock() && !breakingApproved(session, s, out, err)) {
+      return ExitCodes.ERROR;
+    }
     ApplyReport report;
     try (InterruptHook interrupt = new InterruptHook(cancel::tryComplete, INTERRUPT_GRACE, err)) {
       report = session.await(engine.apply(options, saved, hooks));
@@ -91,6 +97,20 @@ final class ApplyRunner {
       err.flush();
     }
     return ApplySummary.exitCode(report.outcome());
+  }
+
+  /** Says whose live lock --break-lock would break, and asks unless forced. */
+  private static boolean breakingApproved(MeshSession session, Settings s, PrintWriter out, PrintWriter err) {
+    List<Holding> stored;
+    try {
+      stored = session.await(LockBreaking.lockOf(session).current());
+    } catch (RuntimeException e) {
+      // Unreadable (unreachable, or not licensed yet): nothing to show; the apply says why.
+      return true;
+    }
+    boolean forced = s.force() || s.autoApprove();
+    return LockBreaking.approved(
+        LockBreaking.live(stored), "--break-lock", "--force (or --auto-approve)", forced, s.json() ? err : out, err);
   }
 
   private static Progress<PlanAction> progress(MeshSession session, Settings s, PrintWriter out) {

@@ -37,6 +37,12 @@ final class ApplySummary {
       case DECLINED -> {
         return sb.append("Apply cancelled: nothing was changed.\n").toString();
       }
+      case LOCK_LOST -> {
+        r.walk().ifPresent(w -> walk(sb, w, r, style));
+        sb.append(style.red("Apply stopped: the apply lock was lost.")).append('\n');
+        r.problems().forEach(p -> sb.append("  ").append(p).append('\n'));
+        return sb.toString();
+      }
       default -> {}
     }
     r.walk().ifPresent(w -> walk(sb, w, r, style));

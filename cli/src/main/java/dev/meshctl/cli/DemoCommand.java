@@ -135,7 +135,8 @@ final class DemoCommand implements Callable<Integer> {
             ApplyOptions.DEFAULT_VERIFY_TIMEOUT,
             false,
             style,
-            tty);
+            tty,
+            false);
     // The plan was shown in step 2; the apply shows it again only as what it runs.
     int applied = ApplyRunner.run(session, Optional.empty(), settings, out, err);
     if (applied != ExitCodes.OK) {

@@ -8,6 +8,7 @@ import dev.meshctl.simulator.FaultConfig;
 import dev.meshctl.simulator.SimTimings;
 import dev.meshctl.simulator.Simulator;
 import dev.meshctl.simulator.SimulatorConfig;
+import dev.meshctl.simulator.VariableReading;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -133,6 +134,12 @@ final class SimCommand implements Callable<Integer> {
   @Option(names = "--fault-hang", paramLabel = "FRACTION", defaultValue = "0", description = "Fraction of requests never answered.")
   double faultHang;
 
+  @Option(names = "--variables", paramLabel = "READING", defaultValue = "",
+      description = "How custom variables behave where the VNS3 document is silent, e.g."
+          + " post=overwrite,names=prefixed,unlicensed=answer (default: post=refuse,names=plain,unlicensed=forbidden;"
+          + " see docs/simulator.md).")
+  String variables;
+
   @Option(names = "--run-for", paramLabel = "DURATION", converter = SimDurations.class,
       description = "Stop after this long (default: run until Ctrl-C).")
   Duration runFor;
@@ -146,6 +153,14 @@ final class SimCommand implements Callable<Integer> {
       return ExitCodes.ERROR;
     }
     SimulatorConfig config = built.get();
+    VariableReading reading;
+    try {
+      reading = VariableReading.parse(variables);
+    } catch (IllegalArgumentException e) {
+      err.println("meshctl: error: --variables " + e.getMessage());
+      err.flush();
+      return ExitCodes.ERROR;
+    }
     Vertx vertx = Vertx.vertx();
     Simulator sim;
     try {
@@ -154,6 +169,7 @@ final class SimCommand implements Callable<Integer> {
       vertx.close().await();
       throw new IllegalStateException(e.getMessage() == null ? e.toString() : e.getMessage(), e);
     }
+    sim.variableReading(reading);
     SimTable.print(out, sim);
     out.flush();
     CountDownLatch stopped = new CountDownLatch(1);

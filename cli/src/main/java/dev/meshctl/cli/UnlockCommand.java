@@ -1,13 +1,12 @@
 package dev.meshctl.cli;
 
-import dev.meshctl.engine.lock.Lease;
-import dev.meshctl.engine.lock.LockSettings;
+import dev.meshctl.engine.lock.Holding;
 import dev.meshctl.engine.lock.MeshLock;
-import dev.meshctl.engine.lock.VariableLeaseStore;
+import dev.meshctl.engine.lock.RootUnlicensedException;
 import java.io.PrintWriter;
-import java.time.Clock;
-import java.util.Optional;
+import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code meshctl unlock}: deletes the apply lock of a mesh whose holder died. */
 @Command(
@@ -18,25 +17,34 @@ import picocli.CommandLine.Command;
       "",
       "Only do this when the run that holds the lock is dead: two applies at once can undo each",
       "other's work. A lock also lapses by itself a minute after its holder stopped renewing it.",
+      "A live lock (or a value meshctl cannot read) is shown and unlock asks before deleting it;",
+      "without a terminal it refuses unless --force is given. A running apply whose lock is",
+      "deleted notices before its next action and stops.",
       "",
       "Example:",
-      "  meshctl unlock mesh.yaml"
+      "  meshctl unlock --force mesh.yaml"
     })
 final class UnlockCommand extends SessionCommand {
+  @Option(names = "--force", description = "Delete a live lock without asking.")
+  boolean force;
+
   @Override
   int run(MeshSession session, PrintWriter out, PrintWriter err) {
-    String root = session.spec().root();
-    MeshLock lock =
-        new MeshLock(
-            session.vertx(),
-            new VariableLeaseStore(session.clients().get(root)),
-            LockSettings.DEFAULT,
-            Clock.systemUTC());
+    MeshLock lock = LockBreaking.lockOf(session);
     try {
-      Optional<Lease> was = session.await(lock.breakLock());
-      out.println(
-          was.map(l -> "Deleted the apply lock held by " + l.describe() + ".")
-              .orElse("The mesh was not locked."));
+      List<Holding> stored = session.await(lock.current());
+      if (stored.isEmpty()) {
+        out.println("The mesh was not locked.");
+        return ExitCodes.OK;
+      }
+      if (!LockBreaking.approved(LockBreaking.live(stored), "unlock", "--force", force, out, err)) {
+        return ExitCodes.ERROR;
+      }
+      List<Holding> was = session.await(lock.breakLock());
+      was.forEach(h -> out.println("Deleted the apply lock held by " + h.describe() + "."));
+      return ExitCodes.OK;
+    } catch (RootUnlicensedException e) {
+      out.println("The mesh was not locked: the root controller is not licensed yet, so no lock can be kept on it.");
       return ExitCodes.OK;
     } catch (RuntimeException e) {
       err.println("meshctl: error: " + e.getMessage());

@@ -144,9 +144,10 @@ class ApplyCommandIT {
     assertEquals(1, run.code(), run::toString);
     assertTrue(run.err().contains("run with --auto-approve"), run::toString);
     assertTrue(run.out().contains("Apply cancelled: nothing was changed."), run::toString);
-    // Only the lock was taken and released on the root; no controller was changed.
-    assertEquals(2, sim.controller("ctl1").requestCounts().writes(), run::toString);
-    assertEquals(2, writes(), run::toString);
+    // No controller was changed: the one write request is the lock's claim, which the unlicensed
+    // root refuses (403) since it keeps no variables before its license.
+    assertEquals(1, sim.controller("ctl1").requestCounts().writes(), run::toString);
+    assertEquals(1, writes(), run::toString);
   }
 
   @Test
@@ -334,7 +335,52 @@ class ApplyCommandIT {
   void unlockSaysWhetherTheMeshWasLocked() {
     CommandRun run = CommandRun.of("unlock", spec.toString());
     assertEquals(0, run.code(), run::toString);
-    assertEquals("The mesh was not locked.\n", run.out());
+    assertEquals("The mesh was not locked: the root controller is not licensed yet, so no lock can be kept on it.\n", run.out());
+    sim.variableReading(dev.meshctl.simulator.VariableReading.parse("unlicensed=answer"));
+    CommandRun free = CommandRun.of("unlock", spec.toString());
+    assertEquals("The mesh was not locked.\n", free.out(), free::toString);
+  }
+
+  /** Another run's live lease on the root, as that run would have written it. */
+  private java.time.Instant liveLease() throws Exception {
+    java.time.Instant now = java.time.Instant.now();
+    String lease = new dev.meshctl.engine.lock.Lease("alice@laptop:42", "r1", now, now.plusSeconds(60)).toJson();
+    io.vertx.ext.web.client.WebClient web = io.vertx.ext.web.client.WebClient.create(vertx);
+    int status = await(web.postAbs(sim.controller("ctl1").endpoint() + "/api/system/variables")
+        .basicAuthentication("api", PASSWORD)
+        .sendJsonObject(new io.vertx.core.json.JsonObject().put("name", "meshctl_lock_r1_1").put("value", lease))).statusCode();
+    assertEquals(201, status);
+    return now;
+  }
+
+  @Test
+  void breakLockSaysWhoseLiveLockItWouldBreakAndWithoutATerminalRefusesUnlessForced() throws Exception {
+    sim.variableReading(dev.meshctl.simulator.VariableReading.parse("unlicensed=answer"));
+    java.time.Instant now = liveLease();
+    sim.controllers().forEach(SimulatedController::resetRequestCounts);
+    CommandRun refused = apply("--break-lock");
+    assertEquals(1, refused.code(), refused::toString);
+    assertTrue(refused.err().contains("--break-lock would break the apply lock of another run that may still be running:\n"
+        + "  alice@laptop:42 since " + now + " (expires " + now.plusSeconds(60) + ") [custom variable meshctl_lock_r1_1]\n"), refused::toString);
+    assertTrue(refused.err().contains("run again with --force (or --auto-approve)"), refused::toString);
+    assertEquals(0, writes(), "nothing was written, the lock neither");
+  }
+
+  @Test
+  void unlockOfALiveLockAsksAndWithoutATerminalRefusesUnlessForced() throws Exception {
+    sim.variableReading(dev.meshctl.simulator.VariableReading.parse("unlicensed=answer,names=prefixed"));
+    java.time.Instant now = liveLease();
+
+    CommandRun refused = CommandRun.of("unlock", spec.toString());
+    assertEquals(1, refused.code(), refused::toString);
+    assertTrue(refused.err().contains("unlock would break the apply lock of another run that may still be running:\n"
+        + "  alice@laptop:42 since " + now + " (expires " + now.plusSeconds(60) + ") [custom variable custom_meshctl_lock_r1_1]\n"), refused::toString);
+    assertTrue(refused.err().contains("there is no terminal to ask whether to break it; if that run is dead, run again with --force"), refused::toString);
+
+    CommandRun forced = CommandRun.of("unlock", "--force", spec.toString());
+    assertEquals(0, forced.code(), forced::toString);
+    assertTrue(forced.out().endsWith("Deleted the apply lock held by alice@laptop:42 since " + now + " (expires " + now.plusSeconds(60) + ").\n"), forced::toString);
+    assertEquals("The mesh was not locked.\n", CommandRun.of("unlock", spec.toString()).out());
   }
 
   @Test

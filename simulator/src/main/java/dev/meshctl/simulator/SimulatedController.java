@@ -588,6 +588,11 @@ public final class SimulatedController {
     }
 
     @Override
+    public VariableReading variables() {
+      return sim.variableReading();
+    }
+
+    @Override
     public Vertx vertx() {
       return sim.vertx();
     }

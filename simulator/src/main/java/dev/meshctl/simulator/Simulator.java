@@ -49,6 +49,8 @@ public final class Simulator {
   /** Hosted controllers by normalized endpoint, for peers that contact them in-process. */
   private final Map<String, SimulatedController> byEndpoint = new ConcurrentHashMap<>();
   private HttpServer admin;
+  /** How custom variables behave where the evidence is silent; switchable while running. */
+  private volatile VariableReading variables = VariableReading.DEFAULT;
 
   private Simulator(Vertx vertx, SimulatorConfig config, Context context) {
     this.vertx = vertx;
@@ -170,6 +172,16 @@ public final class Simulator {
 
   public SimulatorConfig config() {
     return config;
+  }
+
+  /** How every controller's custom variables behave now. */
+  public VariableReading variableReading() {
+    return variables;
+  }
+
+  /** Switches how custom variables behave, e.g. to run one test under every reading. */
+  public void variableReading(VariableReading reading) {
+    this.variables = java.util.Objects.requireNonNull(reading);
   }
 
   Vertx vertx() {

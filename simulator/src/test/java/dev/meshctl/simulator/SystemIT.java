@@ -56,19 +56,59 @@ class SystemIT {
   }
 
   @Test
-  void variablesOfferCreateIfAbsentAndCompareAndSet() {
+  void variablesBeforeTheLicenseAnswer403UnlessTheReadingSaysOtherwise() {
+    assertEquals(VariableReading.DEFAULT, sim.variableReading());
+    Api.Reply refused = api.get("/system/variables").await();
+    assertEquals(403, refused.status());
+    assertEquals("Must be licensed first.", refused.errorMessage());
+    assertEquals(403, api.post("/system/variables", new JsonObject().put("name", "v").put("value", "1")).await().status());
+    sim.variableReading(VariableReading.parse("unlicensed=answer"));
+    assertEquals(200, api.get("/system/variables").await().status());
+  }
+
+  @Test
+  void aSecondPostIsRefusedOrOverwritesAsTheReadingSays() {
+    sim.variableReading(VariableReading.parse("unlicensed=answer,post=refuse"));
     assertEquals(201, api.post("/system/variables", new JsonObject().put("name", "meshctl_lock").put("value", "a")).await().status());
     Api.Reply again = api.post("/system/variables", new JsonObject().put("name", "meshctl_lock").put("value", "b")).await();
     assertEquals(400, again.status());
     assertEquals("Custom variable meshctl_lock already exists", again.errorMessage());
-    assertEquals(400, api.put("/system/variables/meshctl_lock", new JsonObject().put("value", "c").put("expected", "b")).await().status());
-    assertEquals("c", api.put("/system/variables/meshctl_lock", new JsonObject().put("value", "c").put("expected", "a")).await().response().getString("value"));
-    JsonArray custom = api.get("/system/variables").await().response().getJsonArray("custom");
-    assertEquals(new JsonObject().put("variable", "meshctl_lock").put("value", "c"), custom.getJsonObject(0));
+    assertEquals(new JsonObject().put("variable", "meshctl_lock").put("value", "a"), custom().getJsonObject(0));
+
+    sim.variableReading(VariableReading.parse("unlicensed=answer,post=overwrite"));
+    assertEquals(201, api.post("/system/variables", new JsonObject().put("name", "meshctl_lock").put("value", "b")).await().status());
+    assertEquals(new JsonObject().put("variable", "meshctl_lock").put("value", "b"), custom().getJsonObject(0));
+
+    // No compare-and-set: an "expected" value is not part of the document's request and is ignored.
+    assertEquals("c", api.put("/system/variables/meshctl_lock", new JsonObject().put("value", "c").put("expected", "zzz")).await().response().getString("value"));
     assertEquals(200, api.delete("/system/variables/meshctl_lock").await().status());
     assertEquals("Custom variable meshctl_lock does not exist", api.delete("/system/variables/meshctl_lock").await().errorMessage());
     assertEquals(404, api.put("/system/variables/nope", new JsonObject().put("value", "x")).await().status());
     assertEquals(400, api.post("/system/variables", new JsonObject().put("name", "bad-name").put("value", "x")).await().status());
+  }
+
+  @Test
+  void prefixedNamesAreListedWithCustomButAddressedAsCreated() {
+    sim.variableReading(VariableReading.parse("unlicensed=answer,names=prefixed"));
+    assertEquals(201, api.post("/system/variables", new JsonObject().put("name", "meshctl_lock_x").put("value", "a")).await().status());
+    assertEquals(new JsonObject().put("variable", "custom_meshctl_lock_x").put("value", "a"), custom().getJsonObject(0));
+    assertEquals(404, api.delete("/system/variables/custom_meshctl_lock_x").await().status());
+    assertEquals(200, api.delete("/system/variables/meshctl_lock_x").await().status());
+    assertTrue(custom().isEmpty());
+  }
+
+  @Test
+  void readingsParseAndRefuseUnknownWords() {
+    assertEquals(8, VariableReading.all().size());
+    assertEquals("post=overwrite,names=prefixed,unlicensed=answer",
+        VariableReading.parse("names=prefixed, unlicensed=answer,post=overwrite").toString());
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException.class, () -> VariableReading.parse("post=maybe"));
+    assertEquals("'post=maybe': post is one of refuse, overwrite", e.getMessage());
+  }
+
+  private JsonArray custom() {
+    return api.get("/system/variables").await().response().getJsonArray("custom");
   }
 
   @Test

@@ -62,11 +62,17 @@ class InterruptProcessIT {
     return process;
   }
 
-  /** Waits until the root controller has its license: the apply is under way and holds the lock. */
+  /**
+   * Waits until the root controller holds the apply's lock: the apply is under way, past the
+   * root's license (an unlicensed root keeps no lock).
+   */
   private void awaitMidApply() throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (System.nanoTime() < deadline) {
-      if (mesh.sim.controllers().get(0).requestCounts().writes() >= 2) {
+      io.vertx.core.json.JsonObject state =
+          mesh.sim.controllers().get(0).state().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+      if (state.getJsonObject("variables", new io.vertx.core.json.JsonObject()).fieldNames().stream()
+          .anyMatch(n -> n.startsWith("meshctl_lock"))) {
         return;
       }
       Thread.sleep(20);

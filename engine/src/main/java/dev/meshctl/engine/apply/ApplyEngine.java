@@ -14,6 +14,7 @@ import dev.meshctl.engine.lock.HeldLock;
 import dev.meshctl.engine.lock.LeaseStore;
 import dev.meshctl.engine.lock.LockSettings;
 import dev.meshctl.engine.lock.MeshLock;
+import dev.meshctl.engine.lock.RootUnlicensedException;
 import dev.meshctl.engine.plan.ActionOrder;
 import dev.meshctl.engine.plan.Plan;
 import dev.meshctl.engine.plan.PlanAction;
@@ -112,6 +113,11 @@ public final class ApplyEngine {
   /** Walks a plan without lock or confirmation: for callers that did those themselves. */
   public Future<WalkReport<PlanAction>> execute(
       Plan plan, ApplyOptions options, ApplyHooks hooks, Future<Void> cancel) {
+    return execute(plan, options, hooks, cancel, LockGate.OPEN);
+  }
+
+  private Future<WalkReport<PlanAction>> execute(
+      Plan plan, ApplyOptions options, ApplyHooks hooks, Future<Void> cancel, LockGate gate) {
     Map<PlanAction, Duration> tails = CriticalPath.of(plan.graph(), cost::of).tails();
     // Longest remaining chain first: under a parallelism limit the critical path never waits.
     Comparator<PlanAction> order =
@@ -132,7 +138,7 @@ public final class ApplyEngine {
         v -> {
           hooks.progress().begin(plan.order().size());
           new DagWalker<PlanAction>(context)
-              .walk(plan.graph(), executor::run, walk, hooks.progress())
+              .walk(plan.graph(), a -> gate.before(a).compose(ok -> executor.run(a)).andThen(r -> gate.after(a, r.succeeded())), walk, hooks.progress())
               .onComplete(walked);
         });
     return walked
@@ -165,8 +171,11 @@ public final class ApplyEngine {
     final RequestStats.Counts before = requestCounts();
     /** Completed on the user's cancel, or when the lock is lost mid-run. */
     final Promise<Void> stop = Promise.promise();
-    /** The lock while held; its release, once asked for. */
-    final AtomicReference<HeldLock> held = new AtomicReference<>();
+    /** What each action checks about the lock before it starts; holds the lock to release. */
+    volatile LockGate gate = LockGate.OPEN;
+    /** Why the lock was lost mid-run, if it was. */
+    final AtomicReference<String> lockLost = new AtomicReference<>();
+    final java.util.concurrent.atomic.AtomicBoolean releasing = new java.util.concurrent.atomic.AtomicBoolean();
     final Promise<Void> released = Promise.promise();
 
     Run(ApplyOptions options, ApplyHooks hooks) {
@@ -264,9 +273,16 @@ public final class ApplyEngine {
                   return Future.succeededFuture(
                       report(ApplyOutcome.DECLINED, Optional.of(plan), Optional.empty(), Optional.empty(), List.of()));
                 }
-                return execute(plan, options, hooks, stop.future())
+                gate.planned(plan);
+                return execute(plan, options, hooks, stop.future(), gate)
                     .compose(
                         walk -> {
+                          if (lockLost.get() != null) {
+                            return Future.succeededFuture(
+                                report(ApplyOutcome.LOCK_LOST, Optional.of(plan), Optional.of(walk), Optional.empty(),
+                                    List.of(lockLost.get() + "; no further action was started: check what the other run"
+                                        + " did, then run apply again")));
+                          }
                           if (walk.cancelled()) {
                             return Future.succeededFuture(
                                 report(ApplyOutcome.CANCELLED, Optional.of(plan), Optional.of(walk), Optional.empty(), List.of()));
@@ -303,7 +319,7 @@ public final class ApplyEngine {
       }
       if (lockStore.isEmpty()) {
         return Future.succeededFuture(
-            refused(List.of("cannot take the apply lock: the root controller has no API client (use --lock=false to apply without a lock)")));
+            refused(List.of("cannot take the apply lock: the root controller has no API client")));
       }
       MeshLock lock = new MeshLock(vertx, lockStore.get(), lockSettings, Clock.systemUTC());
       Future<?> broken = options.breakLock() ? lock.breakLock() : Future.succeededFuture();
@@ -311,11 +327,14 @@ public final class ApplyEngine {
           .compose(v -> lock.acquire(options.holder(), options.lockTimeout()))
           .transform(
               taken -> {
-                if (taken.failed()) {
+                if (taken.succeeded()) {
+                  gate = LockGate.held(taken.result(), this::lost);
+                } else if (taken.cause() instanceof RootUnlicensedException) {
+                  // Nowhere to keep the lock before the root is licensed: see LockGate.
+                  gate = LockGate.deferred(lock, options.holder(), spec.root(), this::lost);
+                } else {
                   return Future.succeededFuture(refused(List.of(taken.cause().getMessage())));
                 }
-                held.set(taken.result());
-                taken.result().lost().onFailure(e -> stop.tryComplete());
                 return body.get()
                     .transform(
                         done ->
@@ -324,14 +343,24 @@ public final class ApplyEngine {
               });
     }
 
+    /** The lock was lost (or could not be taken after licensing): no further action starts. */
+    void lost(String why) {
+      lockLost.compareAndSet(null, why);
+      stop.tryComplete();
+    }
+
     /**
-     * Releases the lock if held, once; answers when that release is done. Only awaited by {@link
-     * #locked}, which always holds the lock first.
+     * Releases the lock if held, once; answers when that release is done.
      */
     Future<Void> releaseLock() {
-      HeldLock lock = held.getAndSet(null);
-      if (lock != null) {
-        lock.release().onComplete(released);
+      if (releasing.compareAndSet(false, true)) {
+        Optional<HeldLock> lock = gate.lock();
+        if (lock.isPresent()) {
+          // A lost lock's claim is gone or lapsed; deleting it by its own name touches no one else's.
+          lock.get().release().onComplete(released);
+        } else {
+          released.tryComplete();
+        }
       }
       return released.future();
     }

@@ -10,6 +10,11 @@ public enum ApplyOutcome {
   FAILED(false),
   /** Every action succeeded but the mesh did not verify. */
   NOT_CONVERGED(false),
+  /**
+   * Stopped because another run deleted this run's lock ({@code --break-lock}, {@code unlock}) or
+   * its lease lapsed: no action started after that was noticed.
+   */
+  LOCK_LOST(false),
   /** Stopped on request before every action ran. */
   CANCELLED(false),
   /** The user did not approve the plan. */

@@ -135,20 +135,20 @@ public interface Vns3Client {
       Duration keysetTimeout, Duration rebootTimeout, Optional<Long> previousStartedAt);
 
   /**
-   * {@code GET /system/variables}: the value of the custom variable {@code name}, if set. Custom
-   * variables answer on an unlicensed controller too; meshctl keeps its apply lock in one.
+   * {@code GET /system/variables}: every variable of every collection, by the name it is listed
+   * with (the document leaves open whether a custom variable is listed as created or with the
+   * SDK's {@code custom_} prefix). The document lists 403 "Must be licensed first" for it.
+   * meshctl keeps its apply lock in custom variables.
    */
-  default Future<Optional<String>> getVariable(String name) {
+  default Future<java.util.Map<String, String>> variables() {
     return Future.failedFuture(new UnsupportedOperationException("custom variables"));
   }
 
-  /** {@code POST /system/variables}: creates {@code name}; fails with a 400 if it exists. */
+  /**
+   * {@code POST /system/variables}: creates {@code name}. Whether a second POST of a name is
+   * refused or overwrites is not documented; callers use names no one else writes.
+   */
   default Future<Void> createVariable(String name, String value) {
-    return Future.failedFuture(new UnsupportedOperationException("custom variables"));
-  }
-
-  /** {@code PUT /system/variables/{name}}: replaces its value. */
-  default Future<Void> updateVariable(String name, String value) {
     return Future.failedFuture(new UnsupportedOperationException("custom variables"));
   }
 

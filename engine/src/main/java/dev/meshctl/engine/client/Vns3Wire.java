@@ -231,22 +231,25 @@ public final class Vns3Wire {
   }
 
   /**
-   * The value of custom variable {@code name} in {@code GET /system/variables}, which groups
-   * variables by collection: {@code {"custom": [{"variable", "value"}]}}.
+   * Every variable in {@code GET /system/variables}, which groups variables by collection
+   * ({@code {"custom": [{"variable", "value"}]}}; the document names no collection), by the name
+   * it is listed with. A variable without a value reads as "".
    */
-  static Optional<String> variable(Object payload, String name) {
+  static java.util.Map<String, String> variables(Object payload) {
     JsonObject groups = object(payload, "response");
+    java.util.Map<String, String> all = new java.util.TreeMap<>();
     for (String group : groups.fieldNames()) {
       Optional<JsonArray> list = optionalArray(groups, group);
       for (Object o : list.orElseGet(JsonArray::new)) {
         JsonObject v = object(o, group + "[]");
-        if (text(v, "variable").equals(Optional.of(name))) {
+        Optional<String> name = text(v, "variable");
+        if (name.isPresent()) {
           Object value = v.getValue("value");
-          return value == null ? Optional.empty() : Optional.of(value instanceof String s ? s : String.valueOf(value));
+          all.put(name.get(), value == null ? "" : value instanceof String s ? s : String.valueOf(value));
         }
       }
     }
-    return Optional.empty();
+    return all;
   }
 
   // ---- requests -----------------------------------------------------------------------------

@@ -269,24 +269,16 @@ public final class WebVns3Client implements Vns3Client {
   // ---- custom variables (the apply lock lives in one) ------------------------------------------
 
   @Override
-  public Future<Optional<String>> getVariable(String name) {
-    return run(read("/system/variables"), p -> Vns3Wire.variable(p, name), null);
+  public Future<java.util.Map<String, String>> variables() {
+    return run(read("/system/variables"), Vns3Wire::variables, null);
   }
 
   @Override
   public Future<Void> createVariable(String name, String value) {
-    // Creating is the lock's atomic step: never repeated blindly, the caller re-reads.
+    // Repeatable: the lock creates only names unique to one run, so a repeated POST writes the
+    // same value again or is refused as existing; the lock reads the list to learn which.
     return run(
-            write(HttpMethod.POST, "/system/variables", Safety.ONCE, new JsonObject().put("name", name).put("value", value)),
-            p -> Boolean.TRUE,
-            null)
-        .mapEmpty();
-  }
-
-  @Override
-  public Future<Void> updateVariable(String name, String value) {
-    return run(
-            write(HttpMethod.PUT, "/system/variables/" + name, Safety.IDEMPOTENT, new JsonObject().put("value", value)),
+            write(HttpMethod.POST, "/system/variables", Safety.IDEMPOTENT, new JsonObject().put("name", name).put("value", value)),
             p -> Boolean.TRUE,
             null)
         .mapEmpty();

@@ -1,24 +1,23 @@
 package dev.meshctl.engine.lock;
 
 import io.vertx.core.Future;
-import java.util.Optional;
+import java.util.List;
 
 /**
- * Where the lease lives: one named value on the root controller (a VNS3 custom system variable).
- * Creating is the one atomic step: it fails when the value already exists.
+ * Where the claims on the apply lock live: named values on the root controller (VNS3 custom
+ * system variables). Only create, list and delete are used, since only those are documented: no
+ * compare-and-set, and nothing said about a second create of the same name. Every claim's name is
+ * unique to one run, so whether a repeated create overwrites or is refused does not matter.
  */
 public interface LeaseStore {
-  /** The stored value, or empty if there is none. */
-  Future<Optional<String>> read();
+  /** Every claim stored now, in one read. */
+  Future<List<Claim>> claims();
 
-  /** Stores a value that must not exist yet; fails (e.g. 400) if one does. */
-  Future<Void> create(String value);
+  /** Stores a claim under a name no other run uses. */
+  Future<Void> create(String name, String value);
 
-  /** Replaces the existing value. */
-  Future<Void> replace(String value);
-
-  /** Removes the value; succeeds if there was none. */
-  Future<Void> delete();
+  /** Removes a claim; succeeds if it is gone already. */
+  Future<Void> delete(Claim claim);
 
   /** Where the store is, for messages, e.g. {@code root controller "ctl1"}. */
   String where();

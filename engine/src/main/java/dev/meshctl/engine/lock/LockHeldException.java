@@ -2,24 +2,22 @@ package dev.meshctl.engine.lock;
 
 /** Another run holds an unexpired lease on the mesh, and we may not (or no longer) wait. */
 public final class LockHeldException extends RuntimeException {
-  private final transient Lease lease;
+  private final transient Holding holding;
 
-  public LockHeldException(Lease lease) {
-    super(
-        "mesh is locked by "
-            + lease.holder()
-            + " since "
-            + lease.acquiredAt()
-            + " (expires "
-            + lease.expiresAt()
-            + "); wait, or run 'meshctl apply --break-lock' if that run is dead",
-        null,
-        false,
-        false);
-    this.lease = lease;
+  public LockHeldException(Holding holding, String where) {
+    super(message(holding, where), null, false, false);
+    this.holding = holding;
   }
 
-  public Lease lease() {
-    return lease;
+  private static String message(Holding h, String where) {
+    if (!h.readable()) {
+      return "mesh is locked by " + h.describe() + " on " + where
+          + "; if no apply is running, clear it with 'meshctl unlock --force' or 'meshctl apply --break-lock'";
+    }
+    return "mesh is locked by " + h.describe() + "; wait, or run 'meshctl apply --break-lock' if that run is dead";
+  }
+
+  public Holding holding() {
+    return holding;
   }
 }

@@ -1,16 +1,21 @@
 package dev.meshctl.engine.lock;
 
-/** The lock could not be read or written: the root controller is unreachable or refused. */
-public final class LockUnavailableException extends RuntimeException {
+/**
+ * The lock could not be read or written: the root controller stayed unreachable or refused after
+ * the client's retries.
+ */
+public class LockUnavailableException extends RuntimeException {
   public LockUnavailableException(String where, Throwable cause) {
-    super(
-        "cannot take the apply lock on "
-            + where
-            + ": "
-            + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage())
-            + " (use --lock=false to apply without a lock, if you are sure nobody else is)",
-        cause,
-        false,
-        false);
+    super("cannot take the apply lock on " + where + ": " + reason(cause)
+        + " (nothing was changed; run apply again once the root controller answers)", cause, false, false);
+  }
+
+  /** A subclass's own message. */
+  protected LockUnavailableException(Throwable cause, String message) {
+    super(message, cause, false, false);
+  }
+
+  static String reason(Throwable cause) {
+    return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
   }
 }

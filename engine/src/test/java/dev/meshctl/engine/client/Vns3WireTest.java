@@ -157,10 +157,10 @@ class Vns3WireTest {
   void customVariablesAreFoundInAnyCollection() {
     Object p = payload("{\"response\":{\"system\":[{\"variable\":\"hostname\",\"value\":\"vns3\"}],"
         + "\"custom\":[{\"variable\":\"meshctl_lock\",\"value\":\"{\\\"holder\\\":\\\"ci\\\"}\"}]}}");
-    assertEquals(Optional.of("{\"holder\":\"ci\"}"), Vns3Wire.variable(p, "meshctl_lock"));
-    assertEquals(Optional.empty(), Vns3Wire.variable(p, "other"));
+    assertEquals(
+        java.util.Map.of("hostname", "vns3", "meshctl_lock", "{\"holder\":\"ci\"}"), Vns3Wire.variables(p));
     WireFormatException e = assertThrows(WireFormatException.class,
-        () -> Vns3Wire.variable(payload("{\"response\":{\"custom\":{\"variable\":\"x\"}}}"), "x"));
+        () -> Vns3Wire.variables(payload("{\"response\":{\"custom\":{\"variable\":\"x\"}}}")));
     assertEquals("custom is an object, expected an array", e.getMessage());
   }
 

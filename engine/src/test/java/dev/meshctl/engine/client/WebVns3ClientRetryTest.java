@@ -179,6 +179,17 @@ class WebVns3ClientRetryTest extends WireMockHarness {
   }
 
   @Test
+  void aLockClaimsCreateIsRetriedAfterA502() {
+    // A claim's name is unique to one run, so repeating its POST cannot write over another's.
+    wm.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post("/api/system/variables").inScenario("claim")
+        .whenScenarioStateIs(STARTED).willReturn(aResponse().withStatus(502)).willSetStateTo("ok"));
+    wm.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post("/api/system/variables").inScenario("claim")
+        .whenScenarioStateIs("ok").willReturn(aResponse().withStatus(201).withBody("{\"response\":{\"custom\":[]}}")));
+    Await.result(client.createVariable("meshctl_lock_r1_1", "{}"));
+    wm.verify(2, com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlEqualTo("/api/system/variables")));
+  }
+
+  @Test
   void deletingAVariableThatIsGoneSucceeds() {
     wm.stubFor(com.github.tomakehurst.wiremock.client.WireMock.delete("/api/system/variables/meshctl_lock")
         .willReturn(aResponse().withStatus(404)

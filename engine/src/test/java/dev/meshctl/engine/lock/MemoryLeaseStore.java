@@ -1,39 +1,46 @@
 package dev.meshctl.engine.lock;
 
 import io.vertx.core.Future;
-import java.util.Optional;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
-/** A lease store in memory with the same atomic create as a controller's variables. */
+/** Claims in memory, each call atomic, as a controller's custom variables. */
 final class MemoryLeaseStore implements LeaseStore {
-  private volatile String value;
+  private final Map<String, String> values = new TreeMap<>();
   volatile boolean down;
+  /** The next create is stored but answers a failure, as a 502 after the write landed. */
+  volatile boolean failAfterNextCreate;
 
   @Override
-  public synchronized Future<Optional<String>> read() {
-    return down ? Future.failedFuture("connection refused") : Future.succeededFuture(Optional.ofNullable(value));
-  }
-
-  @Override
-  public synchronized Future<Void> create(String v) {
+  public synchronized Future<List<Claim>> claims() {
     if (down) {
       return Future.failedFuture("connection refused");
     }
-    if (value != null) {
-      return Future.failedFuture("400 variable exists");
+    return Future.succeededFuture(values.entrySet().stream()
+        .flatMap(e -> Claim.fromListing(e.getKey(), e.getValue()).stream())
+        .toList());
+  }
+
+  @Override
+  public synchronized Future<Void> create(String name, String value) {
+    if (down) {
+      return Future.failedFuture("connection refused");
     }
-    value = v;
+    values.put(name, value);
+    if (failAfterNextCreate) {
+      failAfterNextCreate = false;
+      return Future.failedFuture("502 Bad Gateway");
+    }
     return Future.succeededFuture();
   }
 
   @Override
-  public synchronized Future<Void> replace(String v) {
-    value = v;
-    return Future.succeededFuture();
-  }
-
-  @Override
-  public synchronized Future<Void> delete() {
-    value = null;
+  public synchronized Future<Void> delete(Claim claim) {
+    if (down) {
+      return Future.failedFuture("connection refused");
+    }
+    values.remove(claim.name());
     return Future.succeededFuture();
   }
 
@@ -42,7 +49,22 @@ final class MemoryLeaseStore implements LeaseStore {
     return "root controller \"ctl1\"";
   }
 
-  String value() {
-    return value;
+  synchronized void put(String name, String value) {
+    values.put(name, value);
+  }
+
+  synchronized Map<String, String> values() {
+    return new TreeMap<>(values);
+  }
+
+  /** The one lease stored, or null if none. */
+  synchronized Lease only() {
+    if (values.isEmpty()) {
+      return null;
+    }
+    if (values.size() > 1) {
+      throw new AssertionError("more than one claim: " + values);
+    }
+    return Lease.parse(values.values().iterator().next()).orElseThrow();
   }
 }

@@ -15,6 +15,8 @@ final class CampaignFigures {
   long keysetReboots;
   final Map<FaultKind, Integer> injected = new EnumMap<>(FaultKind.class);
   final Map<StartingState, Integer> starts = new EnumMap<>(StartingState.class);
+  /** Runs per reading of custom variables the simulator played (the apply lock's semantics). */
+  final Map<String, Integer> readings = new java.util.TreeMap<>();
   /** Each violation with the seed that reproduces it. */
   final List<String> violations = new ArrayList<>();
 
@@ -33,6 +35,8 @@ final class CampaignFigures {
         + runs
         + " starts="
         + starts
+        + " variable_readings="
+        + readings
         + " faults="
         + faults()
         + " "

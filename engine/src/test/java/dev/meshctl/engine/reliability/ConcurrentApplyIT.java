@@ -17,6 +17,7 @@ import dev.meshctl.engine.client.Vns3Client;
 import dev.meshctl.engine.lock.Lease;
 import dev.meshctl.engine.lock.MeshLock;
 import dev.meshctl.engine.lock.VariableLeaseStore;
+import dev.meshctl.simulator.VariableReading;
 import dev.meshctl.engine.plan.PlanAction;
 import dev.meshctl.engine.progress.Progress;
 import io.vertx.core.Future;
@@ -90,7 +91,9 @@ class ConcurrentApplyIT {
 
   @Test
   void aRefusedApplyWritesNothing() throws Exception {
-    // Another run holds the lock (and renews it) for as long as this test needs.
+    // Another run holds the lock (and renews it) for as long as this test needs. Taking it on a
+    // fresh root needs variables that answer before the license.
+    mesh.sim.variableReading(VariableReading.parse("unlicensed=answer"));
     MeshLock other = new MeshLock(vertx, new VariableLeaseStore(mesh.raw.get(mesh.spec.root())), CampaignMesh.LOCK, Clock.systemUTC());
     var held = await(other.acquire("a@host:1", Duration.ZERO));
     ApplyReport second = await(apply(engine("b", otherMtu()), "b@host:2", Duration.ZERO));
@@ -98,13 +101,15 @@ class ConcurrentApplyIT {
     assertTrue(second.problems().get(0).contains("a@host:1"), second.problems()::toString);
     assertTrue(log.of("b").isEmpty(), () -> "the refused apply wrote: " + log.of("b"));
     await(held.release());
-    assertEquals(ApplyOutcome.APPLIED, await(apply(engine("b", otherMtu()), "b@host:2", Duration.ZERO)).outcome());
+    ApplyReport after = await(apply(engine("b", otherMtu()), "b@host:2", Duration.ZERO));
+    assertEquals(ApplyOutcome.APPLIED, after.outcome(), after::toString);
   }
 
   @Test
   void aLeaseLeftByADeadRunExpiresAndTheNextApplyTakesOver() throws Exception {
+    mesh.sim.variableReading(VariableReading.parse("unlicensed=answer"));
     Instant now = Instant.now();
-    await(new VariableLeaseStore(mesh.raw.get(mesh.spec.root())).create(new Lease("dead@host:9", "x", now, now.plusSeconds(2)).toJson()));
+    await(new VariableLeaseStore(mesh.raw.get(mesh.spec.root())).create("meshctl_lock_x_1", new Lease("dead@host:9", "x", now, now.plusSeconds(2)).toJson()));
     ApplyReport refused = await(apply(engine("a", mesh.spec), "a@host:1", Duration.ZERO));
     assertEquals(ApplyOutcome.REFUSED, refused.outcome(), "the lease still stands");
     ApplyReport waited = await(apply(engine("a", mesh.spec), "a@host:1", Duration.ofSeconds(10)));

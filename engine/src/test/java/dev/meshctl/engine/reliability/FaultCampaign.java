@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Random;
+import dev.meshctl.simulator.VariableReading;
 import java.util.SortedMap;
 import java.util.SortedSet;
 
@@ -55,14 +56,23 @@ final class FaultCampaign {
         .withVerifyTimeout(Duration.ofMillis(1500));
   }
 
+  private long seedNow;
+
   /** Runs the campaign's run {@code seed}, adding to {@link #figures}. */
   void run(long seed) throws Exception {
+    seedNow = seed;
     Random rnd = new Random(seed);
     reset();
     StartingState start = StartingState.values()[rnd.nextInt(StartingState.values().length)];
     figures.runs++;
     figures.starts.merge(start, 1, Integer::sum);
     prepare(start, rnd);
+    // The lock must hold under every reading of custom variables; drawn apart from the rest, so
+    // that the other draws of a seed stay as they were.
+    List<VariableReading> readings = VariableReading.all();
+    VariableReading reading = readings.get(new Random(seed * 0x9E3779B97F4A7C15L).nextInt(readings.size()));
+    mesh.sim.variableReading(reading);
+    figures.readings.merge(reading.toString(), 1, Integer::sum);
     // A cancelled setup apply may have left a keyset download that reboots its controller.
     settle();
     SortedMap<String, SortedSet<String>> unmanagedBefore = Invariants.unmanaged(await(mesh.cleanEngine().read()));
@@ -249,7 +259,7 @@ final class FaultCampaign {
       case DRIFTED -> {
         ApplyReport converged = await(mesh.cleanEngine().apply(options("campaign@setup", Duration.ZERO), Optional.empty(), hooks(NEVER)));
         if (converged.outcome() != ApplyOutcome.APPLIED) {
-          throw new AssertionError("the fault-free setup apply did not converge: " + describe(converged));
+          throw new AssertionError("the fault-free setup apply did not converge (reading " + mesh.sim.variableReading() + ", seed " + seedNow + "): " + describe(converged));
         }
         int edits = 1 + rnd.nextInt(3);
         for (int i = 0; i < edits; i++) {

@@ -2,6 +2,7 @@ package dev.meshctl.simulator.api;
 
 import dev.meshctl.simulator.SimTimings;
 import dev.meshctl.simulator.SimulatedControllerConfig;
+import dev.meshctl.simulator.VariableReading;
 import dev.meshctl.simulator.net.MeshReport;
 import dev.meshctl.simulator.net.MeshScope;
 import dev.meshctl.simulator.state.ControllerData;
@@ -18,6 +19,11 @@ public interface Appliance {
   ControllerData data();
 
   SimTimings timings();
+
+  /** How custom variables behave where the evidence is silent. */
+  default VariableReading variables() {
+    return VariableReading.DEFAULT;
+  }
 
   Vertx vertx();
 

@@ -2,26 +2,32 @@ package dev.meshctl.simulator.api;
 
 import static dev.meshctl.simulator.api.Replies.guard;
 
+import dev.meshctl.simulator.VariableReading;
 import dev.meshctl.simulator.state.ControllerData;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
-import java.util.Optional;
 
 /**
- * {@code /system/variables}: custom variables, available on an unlicensed controller too. Each
- * call is atomic on its controller; {@code POST} of an existing name fails (create-if-absent) and
- * {@code PUT} with {@code "expected"} changes the value only if it still equals that
- * (compare-and-set), so concurrent writers see each other.
+ * {@code /system/variables}: custom variables. Each call is atomic on its controller. The document
+ * gives create, update and delete and nothing more: no compare-and-set. Where it is silent (a
+ * second POST of a name, the listed name, before the license) the simulator plays the {@link
+ * VariableReading} it is set to.
  */
 final class VariablesApi {
   static final String COLLECTION = "custom";
+  /** The prefix the SDK says a custom variable resolves by ("resolvable by custom_[name]"). */
+  static final String PREFIX = "custom_";
 
   private VariablesApi() {}
 
   static void mount(Router r, Appliance a) {
-    r.get("/api/system/variables").handler(guard(ctx -> Replies.ok(ctx, list(a.data()))));
+    r.get("/api/system/variables").handler(guard(ctx -> {
+      allowed(a);
+      Replies.ok(ctx, list(a));
+    }));
     r.post("/api/system/variables").handler(guard(ctx -> {
+      allowed(a);
       ControllerData d = a.data();
       JsonObject body = Replies.body(ctx);
       String name = Replies.string(body, "name").orElse("");
@@ -30,32 +36,37 @@ final class VariablesApi {
             "Invalid name. Names can only contain alphanumeric characters and underscores.");
       }
       String value = Replies.string(body, "value").orElseThrow(() -> ApiError.badRequest("value is missing"));
-      if (d.variables.containsKey(name)) {
+      if (d.variables.containsKey(name) && a.variables().post() == VariableReading.Post.REFUSE) {
         throw new ApiError(400, "APIBadRequestError", "Custom variable " + name + " already exists");
       }
       d.variables.put(name, value);
       a.changed();
-      Replies.respond(ctx, 201, list(d));
+      Replies.respond(ctx, 201, list(a));
     }));
     r.put("/api/system/variables/:name").handler(guard(ctx -> {
+      allowed(a);
       ControllerData d = a.data();
       String name = existing(d, ctx.pathParam("name"));
       JsonObject body = Replies.body(ctx);
       String value = Replies.string(body, "value").orElseThrow(() -> ApiError.badRequest("value is missing"));
-      Optional<String> expected = Replies.string(body, "expected");
-      if (expected.isPresent() && !expected.get().equals(d.variables.get(name))) {
-        throw ApiError.badRequest("Custom variable " + name + " does not have the expected value");
-      }
       d.variables.put(name, value);
       a.changed();
-      Replies.ok(ctx, new JsonObject().put("variable", name).put("value", value));
+      Replies.ok(ctx, new JsonObject().put("variable", listed(a, name)).put("value", value));
     }));
     r.delete("/api/system/variables/:name").handler(guard(ctx -> {
+      allowed(a);
       ControllerData d = a.data();
       d.variables.remove(existing(d, ctx.pathParam("name")));
       a.changed();
-      Replies.ok(ctx, list(d));
+      Replies.ok(ctx, list(a));
     }));
+  }
+
+  /** The document lists 403 "Must be licensed first" for GET; the reading says whether it applies. */
+  private static void allowed(Appliance a) {
+    if (a.variables().unlicensed() == VariableReading.Unlicensed.FORBIDDEN) {
+      Guards.licensed(a.data());
+    }
   }
 
   private static String existing(ControllerData d, String name) {
@@ -65,9 +76,13 @@ final class VariablesApi {
     return name;
   }
 
-  private static JsonObject list(ControllerData d) {
+  private static String listed(Appliance a, String name) {
+    return a.variables().names() == VariableReading.Names.PREFIXED ? PREFIX + name : name;
+  }
+
+  private static JsonObject list(Appliance a) {
     JsonArray vars = new JsonArray();
-    d.variables.forEach((k, v) -> vars.add(new JsonObject().put("variable", k).put("value", v)));
+    a.data().variables.forEach((k, v) -> vars.add(new JsonObject().put("variable", listed(a, k)).put("value", v)));
     return new JsonObject().put(COLLECTION, vars);
   }
 }

@@ -1,0 +1,140 @@
+package dev.meshctl.engine.apply;
+
+import dev.meshctl.engine.lock.HeldLock;
+import dev.meshctl.engine.lock.LockHeldException;
+import dev.meshctl.engine.lock.MeshLock;
+import dev.meshctl.engine.plan.Plan;
+import dev.meshctl.engine.plan.PlanAction;
+import dev.meshctl.engine.plan.PlanActionType;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * What an apply checks about its lock before each action starts.
+ *
+ * <p>Held: that the lock is still ours ({@link HeldLock#confirm()}); once it is lost, {@code
+ * onLost} stops the walk and no further action starts.
+ *
+ * <p>Deferred: the root was not licensed when the apply began, and an unlicensed VNS3 controller
+ * answers 403 for its custom variables, so there was nowhere to keep the lock. Only licensing
+ * (uploading licenses and accepting their parameters) runs without it: a second apply at that time
+ * finds the same unlicensed root, or the root rebooting, and at worst repeats the same license
+ * upload. Every other action waits for the root's license to be accepted, then for the lock, taken
+ * once without waiting: if another run holds it by then, this one stops, since its plan was made
+ * before that run's changes.
+ */
+final class LockGate {
+  private final Optional<HeldLock> held;
+  private final Optional<Deferred> deferred;
+  private final Consumer<String> onLost;
+
+  private LockGate(Optional<HeldLock> held, Optional<Deferred> deferred, Consumer<String> onLost) {
+    this.held = held;
+    this.deferred = deferred;
+    this.onLost = onLost;
+    held.ifPresent(h -> h.lost().onFailure(e -> onLost.accept(e.getMessage())));
+  }
+
+  /** No lock (--lock=false, or a caller that took it itself): every action starts. */
+  static final LockGate OPEN = new LockGate(Optional.empty(), Optional.empty(), why -> {});
+
+  static LockGate held(HeldLock lock, Consumer<String> onLost) {
+    return new LockGate(Optional.of(lock), Optional.empty(), onLost);
+  }
+
+  static LockGate deferred(MeshLock lock, String holder, String root, Consumer<String> onLost) {
+    Deferred d = new Deferred(lock, holder, root);
+    d.onLost = onLost;
+    return new LockGate(Optional.empty(), Optional.of(d), onLost);
+  }
+
+  /** Told the plan about to run, before its first action. */
+  void planned(Plan plan) {
+    deferred.ifPresent(d -> d.planned(plan));
+  }
+
+  /** Succeeds when {@code action} may start. */
+  Future<Void> before(PlanAction action) {
+    if (held.isPresent()) {
+      return guard(held.get().confirm());
+    }
+    if (deferred.isEmpty() || licensing(action)) {
+      return Future.succeededFuture();
+    }
+    return guard(deferred.get().lock().compose(HeldLock::confirm));
+  }
+
+  /** Told when {@code action} ended, to learn when the root is licensed. */
+  void after(PlanAction action, boolean succeeded) {
+    deferred.ifPresent(d -> d.after(action, succeeded));
+  }
+
+  /** The lock if this gate holds it, to release. */
+  Optional<HeldLock> lock() {
+    return held.or(() -> deferred.flatMap(d -> Optional.ofNullable(d.taken.get())));
+  }
+
+  private Future<Void> guard(Future<Void> check) {
+    return check.onFailure(e -> onLost.accept(e.getMessage()));
+  }
+
+  private static boolean licensing(PlanAction a) {
+    PlanActionType t = PlanActionType.of(a);
+    return t == PlanActionType.UPLOAD_LICENSE || t == PlanActionType.ACCEPT_LICENSE_PARAMETERS;
+  }
+
+  /** The lock taken once the root's license is accepted. */
+  private static final class Deferred {
+    final MeshLock lock;
+    final String holder;
+    final String root;
+    final Promise<Void> rootLicensed = Promise.promise();
+    final AtomicReference<HeldLock> taken = new AtomicReference<>();
+    Consumer<String> onLost = why -> {};
+    Future<HeldLock> taking;
+
+    Deferred(MeshLock lock, String holder, String root) {
+      this.lock = lock;
+      this.holder = holder;
+      this.root = root;
+    }
+
+    void planned(Plan plan) {
+      boolean licensesRoot = plan.order().stream()
+          .anyMatch(a -> a.controller().equals(root) && PlanActionType.of(a) == PlanActionType.ACCEPT_LICENSE_PARAMETERS);
+      if (!licensesRoot) {
+        rootLicensed.tryComplete();
+      }
+    }
+
+    void after(PlanAction a, boolean succeeded) {
+      if (a.controller().equals(root) && PlanActionType.of(a) == PlanActionType.ACCEPT_LICENSE_PARAMETERS) {
+        if (succeeded) {
+          rootLicensed.tryComplete();
+        } else {
+          rootLicensed.tryFail("the apply lock was not taken: the root controller \"" + root + "\" was not licensed");
+        }
+      }
+    }
+
+    synchronized Future<HeldLock> lock() {
+      if (taking == null) {
+        taking = rootLicensed.future()
+            .compose(v -> lock.acquire(holder, Duration.ZERO))
+            .recover(e -> Future.failedFuture(e instanceof LockHeldException
+                ? new IllegalStateException(e.getMessage() + "; it was taken while this apply licensed the root, so this"
+                    + " apply's plan is out of date: run apply again")
+                : e))
+            .onSuccess(h -> {
+              taken.set(h);
+              h.lost().onFailure(e -> onLost.accept(e.getMessage()));
+            });
+      }
+      return taking;
+    }
+  }
+}
