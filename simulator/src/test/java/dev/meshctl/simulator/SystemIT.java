@@ -64,11 +64,59 @@ class SystemIT {
     assertEquals(400, api.put("/system/variables/meshctl_lock", new JsonObject().put("value", "c").put("expected", "b")).await().status());
     assertEquals("c", api.put("/system/variables/meshctl_lock", new JsonObject().put("value", "c").put("expected", "a")).await().response().getString("value"));
     JsonArray custom = api.get("/system/variables").await().response().getJsonArray("custom");
-    assertEquals(new JsonObject().put("variable", "meshctl_lock").put("value", "c"), custom.getJsonObject(0));
+    assertEquals(new JsonObject().put("variable", "meshctl_lock").put("description", "").put("value", "c"), custom.getJsonObject(0));
     assertEquals(200, api.delete("/system/variables/meshctl_lock").await().status());
     assertEquals("Custom variable meshctl_lock does not exist", api.delete("/system/variables/meshctl_lock").await().errorMessage());
     assertEquals(404, api.put("/system/variables/nope", new JsonObject().put("value", "x")).await().status());
     assertEquals(400, api.post("/system/variables", new JsonObject().put("name", "bad-name").put("value", "x")).await().status());
+  }
+
+  /** The document's Variable has a description, and its CreateCustomVariableRequest takes one. */
+  @Test
+  void variablesCarryTheirDescription() {
+    api.post("/system/variables", new JsonObject().put("name", "owner").put("value", "ops").put("description", "who runs it")).await();
+    api.post("/system/variables", new JsonObject().put("name", "plain").put("value", "1")).await();
+    JsonArray custom = api.get("/system/variables").await().response().getJsonArray("custom");
+    assertEquals(new JsonObject().put("variable", "owner").put("description", "who runs it").put("value", "ops"), custom.getJsonObject(0));
+    assertEquals(new JsonObject().put("variable", "plain").put("description", "").put("value", "1"), custom.getJsonObject(1));
+    JsonObject updated = api.put("/system/variables/owner", new JsonObject().put("value", "dev")).await().response();
+    assertEquals("who runs it", updated.getString("description"));
+    api.delete("/system/variables/owner").await();
+    api.post("/system/variables", new JsonObject().put("name", "owner").put("value", "x")).await();
+    assertEquals("", api.get("/system/variables").await().response().getJsonArray("custom").getJsonObject(0).getString("description"));
+  }
+
+  /** The recorded config of an unlicensed controller has a topology checksum (SDK ConfigDetail). */
+  @Test
+  void configHasATopologyChecksumFromTheStart() {
+    String before = api.get("/config").await().response().getString("topology_checksum");
+    assertTrue(before.matches("[0-9a-f]{40}"), before);
+    assertEquals(before, api.get("/config").await().response().getString("topology_checksum"));
+    String named = api.put("/config", new JsonObject().put("topology_name", "sandbox")).await().response().getString("topology_checksum");
+    assertTrue(named.matches("[0-9a-f]{40}") && !named.equals(before), named);
+  }
+
+  /** The parts of the SDK's recorded SystemStatus: sar's rows and the container system. */
+  @Test
+  void systemStatusHasSysstatAndTheContainerSystem(Vertx vertx) {
+    Flows.license(vertx, api, SimLicense.issue(2)).await();
+    JsonObject status = api.get("/status/system").await().response();
+    JsonArray sysstat = status.getJsonObject("data").getJsonArray("sysstat");
+    assertTrue(!sysstat.isEmpty());
+    for (Object row : sysstat) {
+      JsonArray r = (JsonArray) row;
+      assertEquals(6, r.size(), r.encode());
+      assertEquals("vnscubed", r.getString(0));
+      long sampled = Long.parseLong(r.getString(2));
+      assertTrue(sampled <= status.getLong("timestamp_i") && sampled > status.getLong("timestamp_i") - 600, r.encode());
+      assertTrue(r.getString(4).startsWith("%"), r.encode());
+    }
+    JsonObject containers = status.getJsonObject("container_system");
+    assertEquals(true, containers.getBoolean("container_system_running"));
+    assertEquals(0, containers.getInteger("containers_active"));
+    assertTrue(containers.getInteger("containers_limit") > 0);
+    assertEquals(5, status.getJsonArray("loadavg").size());
+    assertTrue(status.getString("vns3_version").startsWith("Cohesive Networks VNS3 "));
   }
 
   @Test

@@ -34,6 +34,7 @@ final class VariablesApi {
         throw new ApiError(400, "APIBadRequestError", "Custom variable " + name + " already exists");
       }
       d.variables.put(name, value);
+      d.variableDescriptions.put(name, Replies.string(body, "description").orElse(""));
       a.changed();
       Replies.respond(ctx, 201, list(d));
     }));
@@ -48,11 +49,13 @@ final class VariablesApi {
       }
       d.variables.put(name, value);
       a.changed();
-      Replies.ok(ctx, new JsonObject().put("variable", name).put("value", value));
+      Replies.ok(ctx, entry(d, name));
     }));
     r.delete("/api/system/variables/:name").handler(guard(ctx -> {
       ControllerData d = a.data();
-      d.variables.remove(existing(d, ctx.pathParam("name")));
+      String name = existing(d, ctx.pathParam("name"));
+      d.variables.remove(name);
+      d.variableDescriptions.remove(name);
       a.changed();
       Replies.ok(ctx, list(d));
     }));
@@ -67,7 +70,15 @@ final class VariablesApi {
 
   private static JsonObject list(ControllerData d) {
     JsonArray vars = new JsonArray();
-    d.variables.forEach((k, v) -> vars.add(new JsonObject().put("variable", k).put("value", v)));
+    d.variables.keySet().forEach(k -> vars.add(entry(d, k)));
     return new JsonObject().put(COLLECTION, vars);
+  }
+
+  /** One variable as the document's {@code Variable}: name, description and value. */
+  private static JsonObject entry(ControllerData d, String name) {
+    return new JsonObject()
+        .put("variable", name)
+        .put("description", d.variableDescriptions.getOrDefault(name, ""))
+        .put("value", d.variables.get(name));
   }
 }
