@@ -73,11 +73,11 @@ class SystemIT {
     Api.Reply again = api.post("/system/variables", new JsonObject().put("name", "meshctl_lock").put("value", "b")).await();
     assertEquals(400, again.status());
     assertEquals("Custom variable meshctl_lock already exists", again.errorMessage());
-    assertEquals(new JsonObject().put("variable", "meshctl_lock").put("value", "a"), custom().getJsonObject(0));
+    assertEquals(new JsonObject().put("variable", "meshctl_lock").put("description", "").put("value", "a"), custom().getJsonObject(0));
 
     sim.variableReading(VariableReading.parse("unlicensed=answer,post=overwrite"));
     assertEquals(201, api.post("/system/variables", new JsonObject().put("name", "meshctl_lock").put("value", "b")).await().status());
-    assertEquals(new JsonObject().put("variable", "meshctl_lock").put("value", "b"), custom().getJsonObject(0));
+    assertEquals(new JsonObject().put("variable", "meshctl_lock").put("description", "").put("value", "b"), custom().getJsonObject(0));
 
     // No compare-and-set: an "expected" value is not part of the document's request and is ignored.
     assertEquals("c", api.put("/system/variables/meshctl_lock", new JsonObject().put("value", "c").put("expected", "zzz")).await().response().getString("value"));
@@ -87,11 +87,60 @@ class SystemIT {
     assertEquals(400, api.post("/system/variables", new JsonObject().put("name", "bad-name").put("value", "x")).await().status());
   }
 
+  /** The document's Variable has a description, and its CreateCustomVariableRequest takes one. */
+  @Test
+  void variablesCarryTheirDescription() {
+    sim.variableReading(VariableReading.parse("unlicensed=answer"));
+    api.post("/system/variables", new JsonObject().put("name", "owner").put("value", "ops").put("description", "who runs it")).await();
+    api.post("/system/variables", new JsonObject().put("name", "plain").put("value", "1")).await();
+    JsonArray custom = api.get("/system/variables").await().response().getJsonArray("custom");
+    assertEquals(new JsonObject().put("variable", "owner").put("description", "who runs it").put("value", "ops"), custom.getJsonObject(0));
+    assertEquals(new JsonObject().put("variable", "plain").put("description", "").put("value", "1"), custom.getJsonObject(1));
+    JsonObject updated = api.put("/system/variables/owner", new JsonObject().put("value", "dev")).await().response();
+    assertEquals("who runs it", updated.getString("description"));
+    api.delete("/system/variables/owner").await();
+    api.post("/system/variables", new JsonObject().put("name", "owner").put("value", "x")).await();
+    assertEquals("", api.get("/system/variables").await().response().getJsonArray("custom").getJsonObject(0).getString("description"));
+  }
+
+  /** The recorded config of an unlicensed controller has a topology checksum (SDK ConfigDetail). */
+  @Test
+  void configHasATopologyChecksumFromTheStart() {
+    String before = api.get("/config").await().response().getString("topology_checksum");
+    assertTrue(before.matches("[0-9a-f]{40}"), before);
+    assertEquals(before, api.get("/config").await().response().getString("topology_checksum"));
+    String named = api.put("/config", new JsonObject().put("topology_name", "sandbox")).await().response().getString("topology_checksum");
+    assertTrue(named.matches("[0-9a-f]{40}") && !named.equals(before), named);
+  }
+
+  /** The parts of the SDK's recorded SystemStatus: sar's rows and the container system. */
+  @Test
+  void systemStatusHasSysstatAndTheContainerSystem(Vertx vertx) {
+    Flows.license(vertx, api, SimLicense.issue(2)).await();
+    JsonObject status = api.get("/status/system").await().response();
+    JsonArray sysstat = status.getJsonObject("data").getJsonArray("sysstat");
+    assertTrue(!sysstat.isEmpty());
+    for (Object row : sysstat) {
+      JsonArray r = (JsonArray) row;
+      assertEquals(6, r.size(), r.encode());
+      assertEquals("vnscubed", r.getString(0));
+      long sampled = Long.parseLong(r.getString(2));
+      assertTrue(sampled <= status.getLong("timestamp_i") && sampled > status.getLong("timestamp_i") - 600, r.encode());
+      assertTrue(r.getString(4).startsWith("%"), r.encode());
+    }
+    JsonObject containers = status.getJsonObject("container_system");
+    assertEquals(true, containers.getBoolean("container_system_running"));
+    assertEquals(0, containers.getInteger("containers_active"));
+    assertTrue(containers.getInteger("containers_limit") > 0);
+    assertEquals(5, status.getJsonArray("loadavg").size());
+    assertTrue(status.getString("vns3_version").startsWith("Cohesive Networks VNS3 "));
+  }
+
   @Test
   void prefixedNamesAreListedWithCustomButAddressedAsCreated() {
     sim.variableReading(VariableReading.parse("unlicensed=answer,names=prefixed"));
     assertEquals(201, api.post("/system/variables", new JsonObject().put("name", "meshctl_lock_x").put("value", "a")).await().status());
-    assertEquals(new JsonObject().put("variable", "custom_meshctl_lock_x").put("value", "a"), custom().getJsonObject(0));
+    assertEquals(new JsonObject().put("variable", "custom_meshctl_lock_x").put("description", "").put("value", "a"), custom().getJsonObject(0));
     assertEquals(404, api.delete("/system/variables/custom_meshctl_lock_x").await().status());
     assertEquals(200, api.delete("/system/variables/meshctl_lock_x").await().status());
     assertTrue(custom().isEmpty());

@@ -25,6 +25,8 @@ import java.util.Optional;
  */
 final class SystemApi {
   static final String VNS3_VERSION = "6.0.0-sim";
+  /** Seconds between sar samples: the recorded rows are 600 apart (the document's say 597). */
+  private static final int SAR_INTERVAL = 600;
   private static final String HOST_PATTERN =
       "([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*";
 
@@ -105,7 +107,7 @@ final class SystemApi {
             .put("peered", d.peerId.isPresent());
     d.topologyName.ifPresent(t -> o.put("topology_name", t));
     d.controllerName.ifPresent(n -> o.put("controller_name", n));
-    d.keyset.checksum().ifPresent(c -> o.put("topology_checksum", c));
+    o.put("topology_checksum", topologyChecksum(d));
     d.peerId.ifPresent(id -> o.put("manager_id", id));
     // "This managers overlay IP in peered topology", its ASN and the topology's security token
     // (RuntimeConfig in the OpenAPI document) exist once the controller has its place.
@@ -113,6 +115,18 @@ final class SystemApi {
     self.ifPresent(m -> o.put("asn", m.asn()).put("overlay_ipaddress", m.address()));
     d.keyset.checksum().filter(c -> d.peerId.isPresent()).ifPresent(c -> o.put("security_token", Digests.sha1("security-token:" + c)));
     return o;
+  }
+
+  /**
+   * The recorded config of an unlicensed controller has a {@code topology_checksum}, and in both
+   * sources (the SDK's {@code ConfigDetail} with its {@code KeysetDetail}, the document's {@code
+   * GET /config} with its {@code GET /keyset} example) it differs from the keyset checksum. What
+   * it digests is not documented; the simulator digests the topology name and the keyset
+   * checksum, so it is there from the start, stays put while neither changes, and is shared by
+   * the controllers of one topology.
+   */
+  static String topologyChecksum(ControllerData d) {
+    return Digests.sha1("topology:" + d.topologyName.orElse("") + ":" + d.keyset.checksum().orElse(""));
   }
 
   /**
@@ -128,19 +142,59 @@ final class SystemApi {
         .put("ipsec", new JsonObject());
   }
 
+  /**
+   * SystemStatus in the form of the SDK's recorded {@code SystemStatus} (VNS3 4.9.0): {@code
+   * vns3_version} with the product name in front, {@code loadavg} as {@code /proc/loadavg}'s five
+   * fields, {@code meminfo} and {@code swapinfo} in bytes, {@code diskinfo} rows of device, size,
+   * used, available, use%, mount point and inode use%, {@code data.sysstat} as sar's rows (host,
+   * interval, sample time, CPU, metric, value) for the last ten-minute sample, and the container
+   * system. The simulator is idle: fixed low load, no containers or images.
+   */
   private static JsonObject systemStatus(Appliance a) {
     Instant now = a.now();
     long uptime = Duration.between(a.data().bootedAt, now).toSeconds();
     return new JsonObject()
+        .put("data", new JsonObject().put("sysstat", sysstat(now)))
         .put("timestamp", Timestamps.system(now))
         .put("timestamp_i", now.getEpochSecond())
-        .put("vns3_version", VNS3_VERSION)
-        .put("kernel_version", "simulated")
+        .put("vns3_version", "Cohesive Networks VNS3 " + VNS3_VERSION)
+        .put("kernel_version", "Linux simulated")
         .put("uptime", uptime)
-        .put("loadavg", new JsonArray().add("0.01").add("0.02").add("0.00"))
-        .put("meminfo", new JsonArray().add("2048000").add("1024000"))
-        .put("swapinfo", new JsonArray().add("0").add("0"))
-        .put("diskinfo", new JsonArray().add(new JsonArray().add("/").add("20G").add("4G").add("16G").add("20%")));
+        .put("loadavg", new JsonArray().add("0.01").add("0.02").add("0.00").add("1/128").add("4242"))
+        .put("diskinfo", new JsonArray().add(new JsonArray()
+            .add("/dev/sda1").add("21474836480").add("4294967296").add("17179869184").add("20%").add("/").add("5%")))
+        .put("meminfo", new JsonArray().add("2097152000").add("1048576000").add("1048576000").add("1048576")
+            .add("104857600").add("524288000").add("262144000").add("1572864000"))
+        .put("swapinfo", new JsonArray().add("0").add("0").add("0"))
+        .put("container_system", containerSystem());
+  }
+
+  /** Sar's CPU rows, as recorded: every CPU figure for "all" and "cpu0", sampled every 600 s. */
+  private static JsonArray sysstat(Instant now) {
+    String sampled = Long.toString(now.getEpochSecond() / SAR_INTERVAL * SAR_INTERVAL);
+    JsonArray rows = new JsonArray();
+    for (String cpu : new String[] {"all", "cpu0"}) {
+      String[][] figures = {{"%user", "0.52"}, {"%nice", "0.00"}, {"%system", "0.31"}, {"%iowait", "0.02"}, {"%steal", "0.00"}};
+      for (String[] f : figures) {
+        rows.add(new JsonArray().add("vnscubed").add(Integer.toString(SAR_INTERVAL)).add(sampled).add(cpu).add(f[0]).add(f[1]));
+      }
+    }
+    return rows;
+  }
+
+  /**
+   * ContainerSystem: running and empty. The limits are the recorded ones; the network is the
+   * document's {@code GET /container_system} example, not the recorded 198.51.100.0/28, which
+   * would hold the simulated controllers' own public addresses.
+   */
+  private static JsonObject containerSystem() {
+    return new JsonObject()
+        .put("container_system_running", true)
+        .put("images_limit", 50)
+        .put("images_stored", 0)
+        .put("containers_limit", 4)
+        .put("containers_active", 0)
+        .put("container_network", "172.0.20.0/28");
   }
 
   private static JsonObject cloudData(Appliance a) {

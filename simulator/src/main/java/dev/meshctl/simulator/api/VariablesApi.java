@@ -40,6 +40,7 @@ final class VariablesApi {
         throw new ApiError(400, "APIBadRequestError", "Custom variable " + name + " already exists");
       }
       d.variables.put(name, value);
+      d.variableDescriptions.put(name, Replies.string(body, "description").orElse(""));
       a.changed();
       Replies.respond(ctx, 201, list(a));
     }));
@@ -51,12 +52,14 @@ final class VariablesApi {
       String value = Replies.string(body, "value").orElseThrow(() -> ApiError.badRequest("value is missing"));
       d.variables.put(name, value);
       a.changed();
-      Replies.ok(ctx, new JsonObject().put("variable", listed(a, name)).put("value", value));
+      Replies.ok(ctx, entry(a, name));
     }));
     r.delete("/api/system/variables/:name").handler(guard(ctx -> {
       allowed(a);
       ControllerData d = a.data();
-      d.variables.remove(existing(d, ctx.pathParam("name")));
+      String name = existing(d, ctx.pathParam("name"));
+      d.variables.remove(name);
+      d.variableDescriptions.remove(name);
       a.changed();
       Replies.ok(ctx, list(a));
     }));
@@ -82,7 +85,16 @@ final class VariablesApi {
 
   private static JsonObject list(Appliance a) {
     JsonArray vars = new JsonArray();
-    a.data().variables.forEach((k, v) -> vars.add(new JsonObject().put("variable", listed(a, k)).put("value", v)));
+    a.data().variables.keySet().forEach(k -> vars.add(entry(a, k)));
     return new JsonObject().put(COLLECTION, vars);
+  }
+
+  /** One variable as the document's {@code Variable}: name (as the reading lists it), description and value. */
+  private static JsonObject entry(Appliance a, String name) {
+    ControllerData d = a.data();
+    return new JsonObject()
+        .put("variable", listed(a, name))
+        .put("description", d.variableDescriptions.getOrDefault(name, ""))
+        .put("value", d.variables.get(name));
   }
 }

@@ -29,6 +29,8 @@ public final class ControllerData {
   public final TreeMap<Integer, RouteEntry> routes = new TreeMap<>();
   public int nextRouteId = 1;
   public final TreeMap<String, String> variables = new TreeMap<>();
+  /** Each custom variable's description (the document's {@code Variable}); "" when none was given. */
+  public final TreeMap<String, String> variableDescriptions = new TreeMap<>();
   public Instant bootedAt = Instant.now();
   /** {@code PUT /admin_ui}: the recorded {@code UpdateUIAdminResponse} shows these defaults. */
   public boolean adminUiEnabled = true;
@@ -99,6 +101,7 @@ public final class ControllerData {
     routes.values().forEach(r -> rs.add(r.toJson()));
     o.put("routes", rs);
     o.put("variables", new JsonObject(new TreeMap<String, Object>(variables)));
+    o.put("variable_descriptions", new JsonObject(new TreeMap<String, Object>(variableDescriptions)));
     return o;
   }
 
@@ -127,6 +130,8 @@ public final class ControllerData {
     }
     d.nextRouteId = o.getInteger("next_route_id", d.routes.isEmpty() ? 1 : d.routes.lastKey() + 1);
     o.getJsonObject("variables", new JsonObject()).forEach(e -> d.variables.put(e.getKey(), String.valueOf(e.getValue())));
+    o.getJsonObject("variable_descriptions", new JsonObject())
+        .forEach(e -> d.variableDescriptions.put(e.getKey(), String.valueOf(e.getValue())));
     return d;
   }
 }
