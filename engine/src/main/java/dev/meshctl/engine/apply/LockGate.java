@@ -21,7 +21,8 @@ import java.util.function.Consumer;
  *
  * <p>Deferred: the root was not licensed when the apply began, and an unlicensed VNS3 controller
  * answers 403 for its custom variables, so there was nowhere to keep the lock. Only licensing
- * (uploading licenses and accepting their parameters) runs without it: a second apply at that time
+ * (uploading licenses and accepting their parameters) and what the root's licensing depends on
+ * (its names, set before its license as the vendor's tools do) run without it: a second apply at that time
  * finds the same unlicensed root, or the root rebooting, and at worst repeats the same license
  * upload. Every other action waits for the root's license to be accepted, then for the lock, taken
  * once without waiting: if another run holds it by then, this one stops, since its plan was made
@@ -62,7 +63,7 @@ final class LockGate {
     if (held.isPresent()) {
       return guard(held.get().confirm());
     }
-    if (deferred.isEmpty() || licensing(action)) {
+    if (deferred.isEmpty() || licensing(action) || deferred.get().beforeRootLicense.contains(action)) {
       return Future.succeededFuture();
     }
     return guard(deferred.get().lock().compose(HeldLock::confirm));
@@ -94,6 +95,8 @@ final class LockGate {
     final String root;
     final Promise<Void> rootLicensed = Promise.promise();
     final AtomicReference<HeldLock> taken = new AtomicReference<>();
+    /** What the root's license waits for: it cannot wait for the lock the license makes possible. */
+    volatile java.util.Set<PlanAction> beforeRootLicense = java.util.Set.of();
     Consumer<String> onLost = why -> {};
     Future<HeldLock> taking;
 
@@ -104,10 +107,13 @@ final class LockGate {
     }
 
     void planned(Plan plan) {
-      boolean licensesRoot = plan.order().stream()
-          .anyMatch(a -> a.controller().equals(root) && PlanActionType.of(a) == PlanActionType.ACCEPT_LICENSE_PARAMETERS);
-      if (!licensesRoot) {
+      Optional<PlanAction> licensesRoot = plan.order().stream()
+          .filter(a -> a.controller().equals(root) && PlanActionType.of(a) == PlanActionType.ACCEPT_LICENSE_PARAMETERS)
+          .findFirst();
+      if (licensesRoot.isEmpty()) {
         rootLicensed.tryComplete();
+      } else {
+        beforeRootLicense = java.util.Set.copyOf(plan.graph().getAncestors(licensesRoot.get()));
       }
     }
 

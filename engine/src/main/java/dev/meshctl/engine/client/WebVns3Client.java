@@ -8,6 +8,7 @@ import dev.meshctl.engine.live.LicenseState;
 import dev.meshctl.engine.live.LiveRoute;
 import dev.meshctl.engine.live.PeerLink;
 import dev.meshctl.engine.live.PeeringState;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -494,6 +495,21 @@ public final class WebVns3Client implements Vns3Client {
       payload = ((JsonObject) call.body().get()).toBuffer();
     }
     exchange.start();
+    Context here = Vertx.currentContext();
+    if (here == null) {
+      // From a thread of no context, each callback may land on another event loop than the
+      // response's events, so the body can end before its handlers are set: issue it from one.
+      vertx.getOrCreateContext().runOnContext(v -> issue(exchange, request, payload));
+    } else {
+      issue(exchange, request, payload);
+    }
+    return exchange.body.future().compose(r -> decodeAnswer(call, r, decode)).onFailure(this::noteBootSign);
+  }
+
+  /** Sends the request; the answer's handlers are set in the same turn its head arrives. */
+  private void issue(Exchange exchange, RequestOptions request, Buffer payload) {
+    Call call = exchange.call;
+    long timeoutMillis = exchange.timeoutMillis;
     web.request(request)
         .compose(
             req -> {
@@ -505,10 +521,15 @@ public final class WebVns3Client implements Vns3Client {
               if (ar.failed()) {
                 exchange.fail(Failures.classify(controller, call.name(), ar.cause(), timeoutMillis));
               } else {
-                exchange.receive(ar.result());
+                try {
+                  exchange.receive(ar.result());
+                } catch (IllegalStateException ended) {
+                  // Vert.x refuses handlers on an answer that already ended: its body is lost.
+                  // Say so rather than wait for a deadline that this exchange would never meet.
+                  exchange.fail(new Vns3Error.Unreachable(controller, call.name(), "the answer ended before it could be read", true));
+                }
               }
             });
-    return exchange.body.future().compose(r -> decodeAnswer(call, r, decode)).onFailure(this::noteBootSign);
   }
 
   /** The status, headers and whole body of one answer, read within the cap. */

@@ -75,7 +75,10 @@ class ConcurrentApplyIT {
     Future<ApplyReport> first = apply(engine("a", mesh.spec), "a@host:1", Duration.ZERO);
     // Past the root's license reboot (a controller that cannot be read refuses any apply), with
     // the keysets, peers and routes still to write.
+    long giveUp = System.nanoTime() + Duration.ofMinutes(2).toNanos();
     while (log.of("a").stream().noneMatch(w -> w.call().equals("generateKeyset"))) {
+      assertFalse(first.isComplete(), () -> "the first apply ended before generating the keyset: " + first.result());
+      assertTrue(System.nanoTime() < giveUp, "the first apply generated no keyset within 2 minutes");
       Thread.sleep(2);
     }
     Future<ApplyReport> second = apply(engine("b", otherMtu()), "b@host:2", Duration.ofSeconds(30));
