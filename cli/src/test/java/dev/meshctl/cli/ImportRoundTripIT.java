@@ -206,7 +206,7 @@ class ImportRoundTripIT {
               ApiAccess.DEFAULT_CONNECT_TIMEOUT, ApiAccess.DEFAULT_REQUEST_TIMEOUT);
       ControllerSpec c =
           new ControllerSpec("east-1b", Endpoint.parse(endpoint).orElseThrow(), "", "", Optional.empty(),
-              Optional.empty(), 0, Optional.empty(), api, List.of());
+              Optional.empty(), java.util.OptionalInt.empty(), Optional.empty(), api, List.of());
       Vns3Client client = Vns3Clients.create(vertx, c, ClientOptions.DEFAULT);
       LocalMesh.await(
           client.createRoute(
