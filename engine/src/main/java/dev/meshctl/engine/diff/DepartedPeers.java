@@ -55,8 +55,9 @@ final class DepartedPeers {
           String address = from.values().stream().filter(a -> !a.isBlank()).findFirst().orElse("address unknown");
           List<String> peers = new ArrayList<>();
           from.keySet().forEach(name -> peers.add(name + " (" + idOf(want, name) + ")"));
+          // No path: the peer is no resource of the spec, and the message names it.
           out.warn(
-              "peer ID " + id,
+              "",
               "the controller with peer ID " + id + " (" + address + ") is not in the spec: "
                   + String.join(", ", from.keySet()) + (from.size() == 1 ? " deletes its link" : " delete their links")
                   + " to it, and meshctl's routes to it. That controller itself is left alone: meshctl does not read"
