@@ -39,7 +39,9 @@ import picocli.CommandLine.Option;
       "Write a mesh.yaml for controllers that already run: topology, root, peer IDs, links, MTUs,"
           + " addresses and meshctl's routes, read from the controllers.",
       "Secrets are written as ${env:...} references. Routes meshctl did not create are listed as"
-          + " comments for you to decide."
+          + " comments for you to decide.",
+      "Import every controller of the mesh: a spec owns the whole peer map of each controller it"
+          + " lists, so a controller linked to one left out is refused (the spec would delete those links)."
     },
     footer = {
       "",

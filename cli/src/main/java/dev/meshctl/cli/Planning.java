@@ -25,7 +25,7 @@ record Planning(MeshSpec spec, DesiredMesh desired, MeshState live, MeshDiff dif
   /** Reads the controllers of the session once and computes everything from that read. */
   static Planning compute(MeshSession session) {
     MeshState live = session.readLiveState();
-    DesiredMesh desired = MeshExpander.expand(session.spec());
+    DesiredMesh desired = MeshExpander.expand(session.spec(), live);
     MeshDiff diff = MeshDiffer.diff(desired, live);
     return new Planning(session.spec(), desired, live, diff, PlanBuilder.build(desired, diff, live));
   }
@@ -40,8 +40,9 @@ record Planning(MeshSpec spec, DesiredMesh desired, MeshState live, MeshDiff dif
         specFile.toAbsolutePath().normalize().toString(),
         Sha256.hex(Files.readAllBytes(specFile)),
         // Records print their components; the desired state holds no secret, so its text is a
-        // canonical, secret-free form of everything the spec resolved to.
-        Sha256.hex(desired.toString()),
+        // canonical, secret-free form of everything the spec resolved to. Expanded from the spec
+        // alone: the live state is pinned by the fingerprints.
+        Sha256.hex(MeshExpander.expand(spec).toString()),
         plan,
         PlanSummary.of(diff));
   }

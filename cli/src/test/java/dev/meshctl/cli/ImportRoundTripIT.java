@@ -1,6 +1,7 @@
 package dev.meshctl.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -77,6 +78,21 @@ class ImportRoundTripIT {
       assertFalse(text.contains(LocalMesh.PASSWORD), "no secret in the spec");
       assertFalse(text.contains(LocalMesh.KEYSET_TOKEN), "no secret in the spec");
       assertFalse(SpecFormatter.format(text, "imported.yaml").changed(), "written in canonical form");
+
+      // Part of the mesh: the spec could not keep the links to east-1b and west-2a, so no spec.
+      CommandRun partial =
+          meshctl.run(
+              "import",
+              "--endpoint", "east-1a=" + mesh.endpoint(1),
+              "--endpoint", "west-2b=" + mesh.endpoint(4),
+              "--password-env", "MESHCTL_SIM_PASSWORD",
+              "--insecure",
+              "-o", "partial.yaml");
+      assertNotEquals(0, partial.code(), partial::toString);
+      assertTrue(partial.toString().contains("peer ID 2 (10.0.1.140) is linked from east-1a, west-2b but is not among"
+          + " the controllers imported"), partial::toString);
+      assertTrue(partial.toString().contains("peer ID 3 (10.0.2.10)"), partial::toString);
+      assertFalse(Files.exists(dir.resolve("partial.yaml")), "nothing written");
     }
   }
 
@@ -206,7 +222,7 @@ class ImportRoundTripIT {
               ApiAccess.DEFAULT_CONNECT_TIMEOUT, ApiAccess.DEFAULT_REQUEST_TIMEOUT);
       ControllerSpec c =
           new ControllerSpec("east-1b", Endpoint.parse(endpoint).orElseThrow(), "", "", Optional.empty(),
-              Optional.empty(), 0, Optional.empty(), api, List.of());
+              Optional.empty(), java.util.OptionalInt.empty(), Optional.empty(), api, List.of());
       Vns3Client client = Vns3Clients.create(vertx, c, ClientOptions.DEFAULT);
       LocalMesh.await(
           client.createRoute(

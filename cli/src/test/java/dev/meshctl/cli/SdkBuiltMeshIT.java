@@ -192,7 +192,7 @@ class SdkBuiltMeshIT {
       ApiAccess api = new ApiAccess("api", Optional.of(Secret.of(PASSWORD)), Optional.empty(),
           new TlsSpec(Optional.empty(), Optional.empty(), true), Duration.ofSeconds(5), Duration.ofSeconds(10));
       ControllerSpec spec = new ControllerSpec(c.name(), new Endpoint("https", "127.0.0.1", c.port()), c.privateIp(), c.subnet(),
-          Optional.empty(), Optional.empty(), 1, Optional.empty(), api, List.of());
+          Optional.empty(), Optional.empty(), java.util.OptionalInt.empty(), Optional.empty(), api, List.of());
       ClientOptions options = new ClientOptions(
           new RetryPolicy(10, Duration.ofMillis(20), Duration.ofMillis(200), 0.5, () -> new Random(7)),
           new WaitPolicy(Duration.ofMillis(20), 2, Duration.ofSeconds(2), Duration.ofSeconds(1)));

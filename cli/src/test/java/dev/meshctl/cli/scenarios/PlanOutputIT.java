@@ -41,7 +41,8 @@ class PlanOutputIT {
     MeshSpec spec = SpecLoader.load(SPEC, LoadOptions.defaults()).spec().orElseThrow();
     List<SimulatedControllerConfig> sims = new ArrayList<>();
     for (ControllerSpec c : spec.controllers()) {
-      sims.add(new SimulatedControllerConfig(c.name(), "127.0.0.1", 0, c.privateIp(), "198.51.100." + c.peerId(),
+      int position = spec.controllers().indexOf(c) + 1;
+      sims.add(new SimulatedControllerConfig(c.name(), "127.0.0.1", 0, c.privateIp(), "198.51.100." + position,
           c.subnet(), c.dnsName()));
     }
     vertx = Vertx.vertx();

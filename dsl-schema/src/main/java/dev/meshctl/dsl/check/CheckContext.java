@@ -8,7 +8,6 @@ import dev.meshctl.dsl.yaml.SpecPath;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -77,16 +76,6 @@ public record CheckContext(
   int rootIndex() {
     int i = text("root").map(controllerNames()::indexOf).orElse(0);
     return Math.max(i, 0);
-  }
-
-  /** Each controller's peer ID, explicit or by default. */
-  int[] peerIds() {
-    List<OptionalInt> explicit = new ArrayList<>();
-    for (String c : controllerPaths()) {
-      JsonNode id = at(SpecPath.key(c, "peer_id"));
-      explicit.add(id.canConvertToInt() && id.isIntegralNumber() ? OptionalInt.of(id.asInt()) : OptionalInt.empty());
-    }
-    return PeerIds.assign(explicit, rootIndex());
   }
 
   Diagnostic error(String message, String path) {

@@ -1,5 +1,6 @@
 package dev.meshctl.dsl.check;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.meshctl.dsl.diag.Diagnostic;
 import dev.meshctl.dsl.model.Endpoint;
 import dev.meshctl.dsl.schema.Suggestions;
@@ -141,31 +142,24 @@ final class ControllerChecks {
     }
   }
 
+  /**
+   * Explicit peer IDs must be unique. Their upper bound is the license's controller count, which
+   * only a controller knows: the plan checks it against the live license, not the spec's length.
+   * The root need not be 1: VNS3 bounds an ID only by the topology (vns3-api-6.0.0.openapi.yaml,
+   * PeerSelfRequest), and the vendor SDK's {@code set_peer_ids} takes any IDs.
+   */
   private static void peerIds(CheckContext ctx, List<Diagnostic> out, List<String> controllers) {
-    int[] ids = ctx.peerIds();
     Map<Integer, String> seen = new HashMap<>();
-    for (int i = 0; i < ids.length; i++) {
-      String path = SpecPath.key(controllers.get(i), "peer_id");
-      boolean explicit = ctx.at(path).isIntegralNumber();
-      String at = explicit ? path : controllers.get(i);
-      if (explicit && ids[i] > ids.length) {
-        out.add(
-            ctx.error(
-                "peer ID " + ids[i] + " is out of range: with " + ids.length
-                    + (ids.length == 1 ? " controller" : " controllers") + " peer IDs are 1.." + ids.length,
-                path));
+    for (String c : controllers) {
+      String path = SpecPath.key(c, "peer_id");
+      JsonNode id = ctx.at(path);
+      if (!id.isIntegralNumber() || !id.canConvertToInt()) {
         continue;
       }
-      String first = seen.putIfAbsent(ids[i], controllers.get(i));
+      String first = seen.putIfAbsent(id.asInt(), c);
       if (first != null) {
-        out.add(ctx.error("peer ID " + ids[i] + " is already used by " + first, at));
+        out.add(ctx.error("peer ID " + id.asInt() + " is already used by " + first, path));
       }
-    }
-    int root = ctx.rootIndex();
-    if (root < ids.length && ids[root] != 1 && ids[root] <= ids.length) {
-      out.add(
-          ctx.error("the root controller must have peer ID 1, not " + ids[root], SpecPath.key(controllers.get(root), "peer_id"))
-              .withHint("remove its peer_id or set it to 1"));
     }
   }
 

@@ -21,9 +21,4 @@ public final class SemanticChecks {
     out.addAll(LicenseChecks.check(ctx));
     return out;
   }
-
-  /** Each controller's peer ID, explicit or by default (see {@link PeerIds}). */
-  public static int[] peerIds(CheckContext ctx) {
-    return ctx.peerIds();
-  }
 }

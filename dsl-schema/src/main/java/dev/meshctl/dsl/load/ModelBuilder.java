@@ -33,12 +33,12 @@ import java.util.stream.Collectors;
 final class ModelBuilder {
   private ModelBuilder() {}
 
-  static MeshSpec build(JsonNode t, Path source, SpecFiles files, Secret licenseText, int[] peerIds) {
+  static MeshSpec build(JsonNode t, Path source, SpecFiles files, Secret licenseText) {
     List<ControllerSpec> controllers = new ArrayList<>();
     JsonNode list = t.path("controllers");
     JsonNode defaults = t.path("defaults").path("api");
     for (int i = 0; i < list.size(); i++) {
-      controllers.add(controller(list.get(i), defaults, files, peerIds[i]));
+      controllers.add(controller(list.get(i), defaults, files));
     }
     String root = t.has("root") ? t.get("root").asText() : controllers.get(0).name();
     JsonNode license = t.path("license");
@@ -56,7 +56,7 @@ final class ModelBuilder {
         execution(t.path("execution")));
   }
 
-  private static ControllerSpec controller(JsonNode c, JsonNode defaults, SpecFiles files, int peerId) {
+  private static ControllerSpec controller(JsonNode c, JsonNode defaults, SpecFiles files) {
     List<RouteSpec> routes = new ArrayList<>();
     for (JsonNode r : c.path("routes")) {
       routes.add(
@@ -75,7 +75,7 @@ final class ModelBuilder {
         c.path("subnet").asText(),
         text(c, "public_ip"),
         text(c, "dns_name"),
-        peerId,
+        c.path("peer_id").isIntegralNumber() ? OptionalInt.of(c.get("peer_id").asInt()) : OptionalInt.empty(),
         text(c, "controller_name"),
         api(c.path("api"), defaults, files),
         List.copyOf(routes));

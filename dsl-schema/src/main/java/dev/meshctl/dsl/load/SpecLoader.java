@@ -80,7 +80,7 @@ public final class SpecLoader {
       // Diagnostics may quote a value read from a reference: those are masked too.
       return new LoadResult(Optional.empty(), new ArrayList<>(all), resolved.secrets());
     }
-    MeshSpec spec = ModelBuilder.build(tree, source, files, license.get(), SemanticChecks.peerIds(ctx));
+    MeshSpec spec = ModelBuilder.build(tree, source, files, license.get());
     return new LoadResult(Optional.of(spec), new ArrayList<>(all), secrets(spec, resolved));
   }
 

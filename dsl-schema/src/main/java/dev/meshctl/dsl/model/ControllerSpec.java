@@ -2,6 +2,7 @@ package dev.meshctl.dsl.model;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * One VNS3 controller of the mesh, with every default applied.
@@ -14,7 +15,8 @@ import java.util.Optional;
  *     peer routes
  * @param publicIp its public address, when peers should use it
  * @param dnsName its DNS name, when peers should use it
- * @param peerId its peer ID in 1..N (default: position in the list, the root is 1)
+ * @param peerId its peer ID as the spec pins it; empty to keep the one the controller has, or,
+ *     for a controller without one, to take the lowest free ID (see the engine's {@code PeerIdAssignment})
  * @param controllerName the VNS3 {@code controller_name} to set, if any
  * @param api credentials and transport for its API
  * @param routes extra routes for this controller
@@ -26,7 +28,7 @@ public record ControllerSpec(
     String subnet,
     Optional<String> publicIp,
     Optional<String> dnsName,
-    int peerId,
+    OptionalInt peerId,
     Optional<String> controllerName,
     ApiAccess api,
     List<RouteSpec> routes) {}

@@ -29,7 +29,8 @@ class ExamplesTest {
     assertEquals(List.of("east-1a", "east-1b", "west-2a", "west-2b"), spec.controllers().stream().map(ControllerSpec::name).toList());
     assertEquals(List.of("10.0.1.10", "10.0.1.140", "10.0.2.10", "10.0.2.140"), spec.controllers().stream().map(ControllerSpec::privateIp).toList());
     assertEquals(List.of("10.0.1.0/25", "10.0.1.128/25", "10.0.2.0/25", "10.0.2.128/25"), spec.controllers().stream().map(ControllerSpec::subnet).toList());
-    assertEquals(List.of(1, 2, 3, 4), spec.controllers().stream().map(ControllerSpec::peerId).toList());
+    // No peer_id is written: the plan gives each controller the ID it has, or the lowest free one.
+    assertTrue(spec.controllers().stream().allMatch(c -> c.peerId().isEmpty()));
     ControllerSpec east = spec.rootController();
     assertEquals("https://54.210.14.23:8000/api", east.endpoint().baseUrl());
     assertEquals("pw", east.api().password().orElseThrow().reveal());

@@ -74,7 +74,7 @@ class SpecLoaderTest {
     assertTrue(r.ok(), () -> render(r));
     assertTrue(r.diagnostics().isEmpty(), () -> render(r));
     MeshSpec spec = r.spec().orElseThrow();
-    assertEquals(1, spec.controllers().get(0).peerId());
+    assertEquals(java.util.OptionalInt.of(1), spec.controllers().get(0).peerId());
     assertEquals("54.1.2.4", spec.controllers().get(1).endpoint().host());
     assertEquals("keyset-token-value", spec.keysetToken().reveal());
     assertEquals("THE LICENSE\n", spec.license().text().reveal());

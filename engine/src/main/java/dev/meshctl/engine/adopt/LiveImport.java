@@ -13,6 +13,7 @@ import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -33,7 +34,7 @@ public final class LiveImport {
     for (ImportTarget t : targets) {
       // Only the endpoint and credentials matter for reading; the rest is what the read finds out.
       ControllerSpec probe =
-          new ControllerSpec(t.name(), t.endpoint(), "", "", Optional.empty(), Optional.empty(), 0, Optional.empty(), api, List.of());
+          new ControllerSpec(t.name(), t.endpoint(), "", "", Optional.empty(), Optional.empty(), OptionalInt.empty(), Optional.empty(), api, List.of());
       Vns3Client client = Vns3Clients.create(vertx, probe, clientOptions);
       clients.add(client);
       reads.add(reader.read(probe, client));

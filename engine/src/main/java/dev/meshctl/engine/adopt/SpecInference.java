@@ -26,7 +26,8 @@ import java.util.stream.Collectors;
 
 /**
  * Infers a complete mesh.yaml from what running controllers report: the inverse of expanding a
- * spec. Applied back, the spec asks for no change. What cannot be read back (secrets, the license
+ * spec. Applied back, the spec asks for no change; so an import of part of a mesh (a controller
+ * linked to one not imported) is refused, since no spec could keep those links. What cannot be read back (secrets, the license
  * text, custom license parameters) is written as a reference or a comment, and routes meshctl did
  * not create are listed as comments for the user to decide. Pure: live state in, text out.
  */
@@ -61,6 +62,10 @@ public final class SpecInference {
     if (diagnostics.stream().anyMatch(Diagnostic::isError)) {
       return new ImportResult(Optional.empty(), diagnostics);
     }
+    diagnostics.addAll(leftOut(observed));
+    if (diagnostics.stream().anyMatch(Diagnostic::isError)) {
+      return new ImportResult(Optional.empty(), diagnostics);
+    }
     // The root has peer ID 1; ordering by peer ID makes every ID its default (its position).
     observed.sort(Comparator.comparingInt(o -> o.state.peering().selfId().orElse(Integer.MAX_VALUE)));
     String text = new Writer(observed, options, diagnostics).write();
@@ -70,6 +75,44 @@ public final class SpecInference {
       return new ImportResult(Optional.empty(), diagnostics);
     }
     return new ImportResult(formatted.formatted(), diagnostics);
+  }
+
+  /**
+   * Peers of the imported controllers that were not imported. A spec owns the whole peer map of
+   * every controller it lists and cannot name a peer outside it, so a spec of part of a mesh,
+   * applied back, would delete every link to the rest: such an import is refused, naming them.
+   */
+  private static List<Diagnostic> leftOut(List<Observed> observed) {
+    java.util.Set<Integer> imported = new java.util.HashSet<>();
+    observed.forEach(o -> o.id().ifPresent(imported::add));
+    // Peer ID -> the imported controllers linked to it, and the address they have for it.
+    Map<Integer, java.util.SortedSet<String>> holders = new TreeMap<>();
+    Map<Integer, String> addresses = new TreeMap<>();
+    for (Observed o : observed) {
+      for (PeerLink l : o.state.peering().peers().values()) {
+        if (!l.self() && !l.notSet() && !imported.contains(l.id())) {
+          holders.computeIfAbsent(l.id(), k -> new java.util.TreeSet<>()).add(o.name());
+          if (l.address() != null && !l.address().isBlank()) {
+            addresses.putIfAbsent(l.id(), l.address());
+          }
+        }
+      }
+    }
+    List<Diagnostic> out = new ArrayList<>();
+    holders.forEach(
+        (id, from) -> {
+          String address = addresses.getOrDefault(id, "address not set");
+          out.add(
+              Diagnostic.error(
+                      "peer ID " + id + " (" + address + ") is linked from " + String.join(", ", from)
+                          + " but is not among the controllers imported: a spec owns the whole peer map of every"
+                          + " controller it lists, so the spec written from this import would delete "
+                          + (from.size() == 1 ? "that link" : "those links") + " when applied",
+                      null,
+                      "peer[" + id + "]")
+                  .withHint("import the whole mesh: add --endpoint NAME=HOST for the controller at " + address));
+        });
+    return out;
   }
 
   /** A controller that answered, with the target it was read from. */

@@ -55,7 +55,6 @@ public final class ApplyEngine {
   private final Optional<LeaseStore> lockStore;
   private final LockSettings lockSettings;
   private final ActionCost cost;
-  private final DesiredMesh desired;
 
   /**
    * @param clients a client per controller name
@@ -76,7 +75,11 @@ public final class ApplyEngine {
     this.lockStore = lockStore;
     this.lockSettings = lockSettings;
     this.cost = cost;
-    this.desired = MeshExpander.expand(spec);
+  }
+
+  /** The spec expanded against {@code live}: controllers keep the peer IDs they have. */
+  private DesiredMesh desired(MeshState live) {
+    return MeshExpander.expand(spec, live);
   }
 
   /** An action's name in progress lines and skip reasons: {@code controller["a"].keyset (fetch_keyset)}. */
@@ -91,6 +94,7 @@ public final class ApplyEngine {
 
   /** The plan that makes {@code live} match the spec. */
   public Plan plan(MeshState live) {
+    DesiredMesh desired = desired(live);
     return PlanBuilder.build(desired, MeshDiffer.diff(desired, live), live);
   }
 
@@ -186,15 +190,15 @@ public final class ApplyEngine {
 
     Future<ApplyReport> fromSpec() {
       return read()
-          .compose(live -> onWorker(() -> MeshDiffer.diff(desired, live)).compose(diff -> {
+          .compose(live -> onWorker(() -> MeshDiffer.diff(desired(live), live)).compose(diff -> {
                 if (diff.blocked() || !diff.hasChanges()) {
                   // Refused, or nothing to do: either way no lock is taken and nothing written.
-                  return onWorker(() -> PlanBuilder.build(desired, diff, live)).compose(plan -> runPlan(plan, live));
+                  return onWorker(() -> PlanBuilder.build(desired(live), diff, live)).compose(plan -> runPlan(plan, live));
                 }
                 // Planning is a pure function of the state read, so it runs while the lock is
                 // taken and the state read again under it; when nothing changed meanwhile, that
                 // plan is the one to run.
-                Future<Plan> plan = onWorker(() -> PlanBuilder.build(desired, diff, live));
+                Future<Plan> plan = onWorker(() -> PlanBuilder.build(desired(live), diff, live));
                 return locked(() -> read().compose(again -> again.equals(live)
                     ? plan.compose(p -> runPlan(p, again))
                     : onWorker(() -> plan(again)).compose(p -> runPlan(p, again))));
@@ -216,6 +220,7 @@ public final class ApplyEngine {
                 }
                 return onWorker(
                         () -> {
+                          DesiredMesh desired = desired(live);
                           MeshDiff diff = MeshDiffer.diff(desired, live);
                           Plan plan = PlanBuilder.build(desired, diff, live);
                           return new Replanned(plan, saved.differenceFrom(plan, diff));
@@ -266,7 +271,7 @@ public final class ApplyEngine {
       }
       return hooks
           .confirm()
-          .apply(plan, MeshDiffer.diff(desired, live))
+          .apply(plan, MeshDiffer.diff(desired(live), live))
           .compose(
               yes -> {
                 if (!yes) {

@@ -34,13 +34,11 @@ public final class Verifier {
   private final Vertx vertx;
   private final MeshSpec spec;
   private final Map<String, Vns3Client> clients;
-  private final DesiredMesh desired;
 
   public Verifier(Vertx vertx, MeshSpec spec, Map<String, Vns3Client> clients) {
     this.vertx = vertx;
     this.spec = spec;
     this.clients = clients;
-    this.desired = MeshExpander.expand(spec);
   }
 
   /** Polls until converged or {@code patience} has passed; answers the last check. */
@@ -56,7 +54,9 @@ public final class Verifier {
             state -> {
               Duration waited = Duration.ofNanos(System.nanoTime() - start);
               // Diffing thousands of resources is work for a worker, not the event loop.
-              return vertx.executeBlocking(() -> check(desired, state, waited), false);
+              // Expanded against each read: a controller keeps the peer ID it has, so a converged
+              // mesh expands to what was planned.
+              return vertx.executeBlocking(() -> check(MeshExpander.expand(spec, state), state, waited), false);
             })
         .compose(
             v -> {

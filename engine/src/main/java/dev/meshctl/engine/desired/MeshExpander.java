@@ -7,6 +7,7 @@ import dev.meshctl.dsl.model.PeerAddress;
 import dev.meshctl.dsl.model.RouteSpec;
 import dev.meshctl.engine.address.ResourceAddress;
 import dev.meshctl.engine.live.LicenseParametersDigest;
+import dev.meshctl.engine.live.MeshState;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -23,7 +24,8 @@ import java.util.stream.Collectors;
 /**
  * Expands a spec into the explicit resources every controller must have: names, the root's
  * license, keysets, peer IDs, the peer map, peer routes, subnet advertisements and extra routes.
- * Pure: the same spec always gives the same {@link DesiredMesh}.
+ * Pure: the same spec and live peer IDs always give the same {@link DesiredMesh}. The live peer IDs
+ * are an input because a controller keeps the ID it has (see {@link PeerIdAssignment}).
  */
 public final class MeshExpander {
   /** The interface peer routes leave by: the controller's cloud-facing NIC. */
@@ -36,10 +38,25 @@ public final class MeshExpander {
 
   private MeshExpander() {}
 
+  /**
+   * The spec as controllers that have no peer IDs yet would get it: what the spec alone says, e.g.
+   * for a digest of what its references resolved to.
+   */
   public static DesiredMesh expand(MeshSpec spec) {
+    return expand(spec, Map.of());
+  }
+
+  /** The spec against the controllers as {@code live} shows them: each keeps its peer ID. */
+  public static DesiredMesh expand(MeshSpec spec, MeshState live) {
+    return expand(spec, PeerIdAssignment.live(live));
+  }
+
+  /** The spec, given each controller's live peer ID by name (absent where it has none). */
+  public static DesiredMesh expand(MeshSpec spec, Map<String, Integer> livePeerIds) {
+    Map<String, Integer> peerIds = PeerIdAssignment.assign(spec, livePeerIds);
     Map<String, Addressing> addressing = new HashMap<>();
     for (ControllerSpec c : spec.controllers()) {
-      addressing.put(c.name(), Addressing.of(c, spec.peering().address()));
+      addressing.put(c.name(), Addressing.of(c, peerIds.get(c.name()), spec.peering().address()));
     }
     Map<String, Map<String, Integer>> links = links(spec);
     ControllerSpec root = spec.rootController();
@@ -132,7 +149,7 @@ public final class MeshExpander {
             ? new DesiredKeyset(ResourceAddress.keyset(name), Optional.empty(), Optional.empty())
             : new DesiredKeyset(
                 ResourceAddress.keyset(name), Optional.of(root.name()), Optional.of(root.privateIp())),
-        new DesiredPeerId(ResourceAddress.peerId(name), c.peerId()),
+        new DesiredPeerId(ResourceAddress.peerId(name), own.peerId),
         peers,
         dedupe(routes));
   }
@@ -188,7 +205,7 @@ public final class MeshExpander {
       String network,
       String gateway) {
 
-    static Addressing of(ControllerSpec c, PeerAddress use) {
+    static Addressing of(ControllerSpec c, int peerId, PeerAddress use) {
       String peerAddress =
           switch (use) {
             case PRIVATE_IP -> c.privateIp();
@@ -197,7 +214,7 @@ public final class MeshExpander {
           };
       return new Addressing(
           c.name(),
-          c.peerId(),
+          peerId,
           c.privateIp(),
           peerAddress,
           Cidrs.hostRoute(c.privateIp()),

@@ -29,6 +29,7 @@ final class DiffCollector {
   private final List<Ignored> ignored = new ArrayList<>();
   private final List<Diagnostic> problems = new ArrayList<>();
   private final SortedMap<String, String> unreadable = new TreeMap<>();
+  private final List<Diagnostic> warnings = new ArrayList<>();
 
   void change(Change c) {
     changes.add(c);
@@ -45,6 +46,21 @@ final class DiffCollector {
             Severity.ERROR, message, Optional.empty(), address.toString(), Optional.of(IRREVERSIBLE_HINT)));
   }
 
+  /** A spec problem only the live state shows (e.g. a peer ID beyond the license): blocks apply. */
+  void problem(ResourceAddress address, String message, String hint) {
+    problems.add(new Diagnostic(Severity.ERROR, message, Optional.empty(), address.toString(), Optional.of(hint)));
+  }
+
+  /** Said prominently with the plan; does not block it. */
+  void warn(String path, String message, String hint) {
+    warnings.add(new Diagnostic(Severity.WARNING, message, Optional.empty(), path, Optional.of(hint)));
+  }
+
+  /** The changes so far, for checks across controllers. */
+  List<Change> changes() {
+    return List.copyOf(changes);
+  }
+
   void unreadable(String controller, String reason) {
     unreadable.put(controller, reason);
   }
@@ -53,6 +69,8 @@ final class DiffCollector {
     changes.sort(CHANGE_ORDER);
     ignored.sort(IGNORED_ORDER);
     problems.sort(Diagnostic.ORDER);
-    return new MeshDiff(List.copyOf(changes), List.copyOf(ignored), List.copyOf(problems), unreadable);
+    warnings.sort(Diagnostic.ORDER);
+    return new MeshDiff(
+        List.copyOf(changes), List.copyOf(ignored), List.copyOf(problems), unreadable, List.copyOf(warnings));
   }
 }

@@ -12,12 +12,20 @@ import java.util.SortedMap;
  * @param problems irreversible differences meshctl refuses to fix: apply stops while any exists
  * @param unreadable controllers that could not be read, by name, with the reason; they are not
  *     diffed, and apply refuses while any exists
+ * @param warnings changes that disrupt more than they seem to (a live controller's peer ID moves)
+ *     and what the plan leaves behind (a controller no longer in the spec); they do not block
  */
 public record MeshDiff(
     List<Change> changes,
     List<Ignored> ignored,
     List<Diagnostic> problems,
-    SortedMap<String, String> unreadable) {
+    SortedMap<String, String> unreadable,
+    List<Diagnostic> warnings) {
+
+  public MeshDiff(
+      List<Change> changes, List<Ignored> ignored, List<Diagnostic> problems, SortedMap<String, String> unreadable) {
+    this(changes, ignored, problems, unreadable, List.of());
+  }
 
   public boolean hasChanges() {
     return !changes.isEmpty();

@@ -2,6 +2,7 @@ package dev.meshctl.engine.diff;
 
 import dev.meshctl.engine.desired.DesiredController;
 import dev.meshctl.engine.desired.DesiredMesh;
+import dev.meshctl.engine.desired.PeerIdAssignment;
 import dev.meshctl.engine.live.ControllerObservation;
 import dev.meshctl.engine.live.ControllerState;
 import dev.meshctl.engine.live.MeshState;
@@ -40,6 +41,7 @@ public final class MeshDiffer {
         }
       }
     }
+    DepartedPeers.check(want, PeerIdAssignment.live(live).values(), out);
     return out.result();
   }
 }

@@ -23,21 +23,33 @@ import org.jgrapht.traverse.TopologicalOrderIterator;
  * @param fingerprints per controller, {@link StateFingerprint} of the live state the plan was
  *     computed from ({@code "unreadable"} for a controller that could not be read)
  * @param blocking irreversible problems and unreadable controllers: apply refuses while any exists
+ * @param warnings what the plan disrupts or leaves behind that its actions alone do not show (a
+ *     live controller's peer ID moving, a controller no longer in the spec); shown with the plan
  */
 public record Plan(
     DirectedAcyclicGraph<PlanAction, DefaultEdge> graph,
     List<PlanAction> order,
     SortedMap<String, String> fingerprints,
-    List<Diagnostic> blocking) {
+    List<Diagnostic> blocking,
+    List<Diagnostic> warnings) {
+
+  /** A plan over {@code graph} without warnings, its order computed here. */
+  public static Plan of(
+      DirectedAcyclicGraph<PlanAction, DefaultEdge> graph,
+      SortedMap<String, String> fingerprints,
+      List<Diagnostic> blocking) {
+    return of(graph, fingerprints, blocking, List.of());
+  }
 
   /** A plan over {@code graph}, its order computed here. */
   public static Plan of(
       DirectedAcyclicGraph<PlanAction, DefaultEdge> graph,
       SortedMap<String, String> fingerprints,
-      List<Diagnostic> blocking) {
+      List<Diagnostic> blocking,
+      List<Diagnostic> warnings) {
     List<PlanAction> order = new ArrayList<>(graph.vertexSet().size());
     new TopologicalOrderIterator<>(graph, ActionOrder.BY_ADDRESS).forEachRemaining(order::add);
-    return new Plan(graph, List.copyOf(order), fingerprints, List.copyOf(blocking));
+    return new Plan(graph, List.copyOf(order), fingerprints, List.copyOf(blocking), List.copyOf(warnings));
   }
 
   public boolean isEmpty() {

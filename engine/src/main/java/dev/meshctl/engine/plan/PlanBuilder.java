@@ -24,7 +24,7 @@ public final class PlanBuilder {
     for (PlanTransformer rule : DependencyRules.ALL) {
       rule.transform(ctx);
     }
-    return Plan.of(ctx.graph(), StateFingerprint.of(live), blocking(diff));
+    return Plan.of(ctx.graph(), StateFingerprint.of(live), blocking(diff), diff.warnings());
   }
 
   /** Irreversible problems and unreadable controllers, as diagnostics apply refuses to run with. */

@@ -85,6 +85,7 @@ public final class PlanFile {
         .put("live_fingerprints", fingerprints)
         .put("actions", actions)
         .put("blocking", JsonRenderer.diagnostics(plan.blocking()))
+        .put("warnings", JsonRenderer.diagnostics(plan.warnings()))
         .put("summary", JsonRenderer.summary(saved.summary()));
   }
 
@@ -242,17 +243,9 @@ public final class PlanFile {
     }
     SortedMap<String, String> fingerprints = new TreeMap<>();
     json.getJsonObject("live_fingerprints").forEach(e -> fingerprints.put(e.getKey(), (String) e.getValue()));
-    List<Diagnostic> blocking = new ArrayList<>();
-    for (Object o : json.getJsonArray("blocking", new JsonArray())) {
-      JsonObject d = (JsonObject) o;
-      blocking.add(
-          new Diagnostic(
-              Severity.valueOf(d.getString("severity").toUpperCase(Locale.ROOT)),
-              d.getString("message"),
-              Optional.empty(),
-              d.getString("address"),
-              Optional.ofNullable(d.getString("hint"))));
-    }
+    List<Diagnostic> blocking = diagnostics(json.getJsonArray("blocking", new JsonArray()));
+    // Plans saved before warnings existed have none.
+    List<Diagnostic> warnings = diagnostics(json.getJsonArray("warnings", new JsonArray()));
     JsonObject spec = json.getJsonObject("spec");
     JsonObject summary = json.getJsonObject("summary");
     return new SavedPlan(
@@ -261,8 +254,23 @@ public final class PlanFile {
         spec.getString("path"),
         spec.getString("sha256"),
         spec.getString("desired_sha256"),
-        Plan.of(graph, fingerprints, blocking),
+        Plan.of(graph, fingerprints, blocking, warnings),
         new PlanSummary(summary.getInteger("add"), summary.getInteger("change"), summary.getInteger("delete")));
+  }
+
+  private static List<Diagnostic> diagnostics(JsonArray array) {
+    List<Diagnostic> out = new ArrayList<>();
+    for (Object o : array) {
+      JsonObject d = (JsonObject) o;
+      out.add(
+          new Diagnostic(
+              Severity.valueOf(d.getString("severity").toUpperCase(Locale.ROOT)),
+              d.getString("message"),
+              Optional.empty(),
+              d.getString("address"),
+              Optional.ofNullable(d.getString("hint"))));
+    }
+    return out;
   }
 
   private static DirectedAcyclicGraph<PlanAction, DefaultEdge> actions(JsonArray actions) {

@@ -11,7 +11,6 @@ import dev.meshctl.engine.apply.Verification;
 import dev.meshctl.engine.apply.Verifier;
 import dev.meshctl.engine.client.Vns3Client;
 import dev.meshctl.engine.desired.DesiredController;
-import dev.meshctl.engine.desired.DesiredMesh;
 import dev.meshctl.engine.desired.DesiredPeer;
 import dev.meshctl.engine.desired.MeshExpander;
 import dev.meshctl.engine.live.ControllerObservation;
@@ -66,7 +65,6 @@ final class Tick {
   private Backoffs backoffs;
   private SpecUpdate update;
   private MeshSpec spec;
-  private DesiredMesh base;
   private Map<String, Vns3Client> clients = Map.of();
   private LockStatus lock = LockStatus.NOT_NEEDED;
   private Optional<String> lockDetail = Optional.empty();
@@ -101,6 +99,11 @@ final class Tick {
     return backoffs;
   }
 
+  /** The spec judged against one read; expanded against it, so controllers keep their peer IDs. */
+  private Analysis analyse(MeshState live) {
+    return Analysis.of(MeshExpander.expand(spec, live), live);
+  }
+
   Future<TickReport> run(SpecSource source) {
     return source
         .poll()
@@ -108,7 +111,6 @@ final class Tick {
             u -> {
               update = u;
               spec = u.spec();
-              base = MeshExpander.expand(spec);
               clients = pool.sync(spec);
               backoffs = backoffs.retain(clients.keySet());
               return probe();
@@ -175,7 +177,7 @@ final class Tick {
   }
 
   private Future<TickReport> act(MeshState live) {
-    Analysis first = Analysis.of(base, live);
+    Analysis first = analyse(live);
     if (options.dryRun() || first.repairable().plan().isEmpty()) {
       return finish(first, live, List.of());
     }
@@ -200,7 +202,7 @@ final class Tick {
                 held.lost().onFailure(e -> cancel.tryComplete());
                 // Read again under the lock: the plan that runs is one no other run can change.
                 return read()
-                    .compose(again -> execute(Analysis.of(base, again), again))
+                    .compose(again -> execute(analyse(again), again))
                     .transform(
                         done ->
                             held.release()
@@ -243,7 +245,7 @@ final class Tick {
               walk = Optional.of(w);
               return settle(readControllers(live), Duration.ZERO, FIRST_SETTLE_PAUSE);
             })
-        .compose(after -> finish(Analysis.of(base, after), after, failures()));
+        .compose(after -> finish(analyse(after), after, failures()));
   }
 
   /** The controllers read at the start of the tick (the others stay unread). */
@@ -266,7 +268,7 @@ final class Tick {
         .compose(
             state -> {
               Duration limit = clamp(options.interval(), Duration.ofSeconds(1), Duration.ofSeconds(10));
-              Analysis a = Analysis.of(base, state);
+              Analysis a = analyse(state);
               boolean pending =
                   a.diff().changes().isEmpty() && !pendingLinks(a, state, readable).isEmpty();
               if (!pending || waited.plus(pause).compareTo(limit) > 0 || cancel.future().isComplete()) {

@@ -167,8 +167,17 @@ public final class HumanRenderer {
     }
   }
 
-  /** Unreadable controllers and irreversible problems, between the changes and the counts. */
+  /** Unreadable controllers, irreversible problems and warnings, between the changes and the counts. */
   private void trailer(StringBuilder sb, MeshDiff diff) {
+    // Warnings first: a moved peer ID or a controller left out of the spec disrupts more than the
+    // list of actions above shows.
+    if (!diff.warnings().isEmpty()) {
+      sb.append(style.yellow(style.bold("Warnings:"))).append('\n');
+      for (Diagnostic d : diff.warnings()) {
+        sb.append("  ").append(style.yellow(d.format())).append('\n');
+      }
+      sb.append('\n');
+    }
     for (Map.Entry<String, String> e : diff.unreadable().entrySet()) {
       sb.append(style.red(controllerHeading(e.getKey()) + ": cannot read: " + e.getValue()))
           .append('\n');

@@ -49,6 +49,7 @@ public final class JsonRenderer {
         .put("changes", changes)
         .put("ignored", ignored)
         .put("problems", diagnostics(diff.problems()))
+        .put("warnings", diagnostics(diff.warnings()))
         .put("unreadable", unreadable(diff))
         .put("summary", summary(PlanSummary.of(diff)));
   }

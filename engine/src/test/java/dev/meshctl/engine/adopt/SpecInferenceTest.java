@@ -88,6 +88,21 @@ class SpecInferenceTest {
   }
 
   @Test
+  void importingPartOfAMeshIsRefusedNamingThePeersLeftOut() {
+    MeshState state = MeshFixtures.converged(MeshExpander.expand(MeshFixtures.spec(3)));
+    List<ImportTarget> two = targets(MeshFixtures.spec(3)).subList(0, 2);
+    ImportResult r = SpecInference.infer(two, state, OPTIONS);
+    assertFalse(r.ok(), () -> r.yaml().orElse(""));
+    assertEquals(1, r.diagnostics().size(), r.diagnostics()::toString);
+    String message = r.diagnostics().get(0).format();
+    assertTrue(message.startsWith("error: peer ID 3 (" + MeshFixtures.privateIp(3) + ") is linked from ctl-01, ctl-02 but is not"
+        + " among the controllers imported"), message);
+    assertTrue(message.endsWith("add --endpoint NAME=HOST for the controller at " + MeshFixtures.privateIp(3)), message);
+
+    assertTrue(SpecInference.infer(targets(MeshFixtures.spec(3)), state, OPTIONS).ok());
+  }
+
+  @Test
   void theSubnetOfAnSdkBuiltControllerIsItsAdvertisedRoute() {
     // As the vendor SDK's peering_mesh example leaves a controller: its peer routes and its
     // subnet advertisement, none of them marked as meshctl's; the advertisement's cidr written

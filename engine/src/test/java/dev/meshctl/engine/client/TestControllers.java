@@ -8,6 +8,7 @@ import dev.meshctl.dsl.model.TlsSpec;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Random;
 
 /** Controller specs and client options for tests against local servers. */
@@ -39,7 +40,7 @@ public final class TestControllers {
 
   public static ControllerSpec withAccess(String name, Endpoint endpoint, ApiAccess api) {
     return new ControllerSpec(
-        name, endpoint, "10.0.1.10", "10.0.1.0/24", Optional.empty(), Optional.empty(), 1, Optional.empty(), api, List.of());
+        name, endpoint, "10.0.1.10", "10.0.1.0/24", Optional.empty(), Optional.empty(), OptionalInt.of(1), Optional.empty(), api, List.of());
   }
 
   public static ControllerSpec withRequestTimeout(ControllerSpec c, Duration timeout) {

@@ -32,6 +32,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
@@ -85,7 +86,7 @@ public final class MeshFixtures {
         "10." + (i / 250) + "." + (i % 250) + ".0/24",
         Optional.empty(),
         Optional.empty(),
-        i,
+        OptionalInt.of(i),
         Optional.empty(),
         new ApiAccess(
             ApiAccess.DEFAULT_USERNAME,

@@ -29,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
@@ -99,7 +100,7 @@ final class CampaignMesh implements AutoCloseable {
               c.subnet(),
               Optional.of(c.publicIp()),
               Optional.empty(),
-              controllers.size() + 1,
+              OptionalInt.of(controllers.size() + 1),
               Optional.empty(),
               api,
               List.of()));

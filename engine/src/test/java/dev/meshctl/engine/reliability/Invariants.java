@@ -1,7 +1,8 @@
 package dev.meshctl.engine.reliability;
 
-import dev.meshctl.dsl.model.ControllerSpec;
 import dev.meshctl.dsl.model.MeshSpec;
+import dev.meshctl.engine.desired.DesiredController;
+import dev.meshctl.engine.desired.MeshExpander;
 import dev.meshctl.engine.desired.RouteMarker;
 import dev.meshctl.engine.live.ControllerObservation;
 import dev.meshctl.engine.live.ControllerState;
@@ -52,8 +53,8 @@ final class Invariants {
   static List<String> check(MeshSpec spec, MeshState state, SortedMap<String, SortedSet<String>> before) {
     List<String> violations = new ArrayList<>();
     Map<Integer, String> addressOf = new HashMap<>();
-    for (ControllerSpec c : spec.controllers()) {
-      addressOf.put(c.peerId(), c.privateIp());
+    for (DesiredController c : MeshExpander.expand(spec, state).controllers().values()) {
+      addressOf.put(c.peerId().peerId(), c.privateIp());
     }
     for (ControllerObservation o : state.controllers().values()) {
       if (!(o instanceof ControllerObservation.Observed seen)) {

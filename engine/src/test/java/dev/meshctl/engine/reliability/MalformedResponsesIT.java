@@ -24,6 +24,7 @@ import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -68,7 +69,7 @@ class MalformedResponsesIT {
             "10.0.9.0/24",
             Optional.empty(),
             Optional.empty(),
-            1,
+            OptionalInt.of(1),
             Optional.empty(),
             new ApiAccess("api", Optional.of(Secret.of("pw-garbled-0")), Optional.empty(), TlsSpec.SYSTEM, Duration.ofSeconds(2), Duration.ofSeconds(2)),
             List.of());

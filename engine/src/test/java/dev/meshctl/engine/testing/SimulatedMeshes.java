@@ -29,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
@@ -74,7 +75,7 @@ public final class SimulatedMeshes {
         c.subnet(),
         Optional.of(c.publicIp()),
         Optional.empty(),
-        id,
+        OptionalInt.of(id),
         Optional.empty(),
         api,
         List.of());
