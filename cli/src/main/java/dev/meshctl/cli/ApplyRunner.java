@@ -115,7 +115,8 @@ final class ApplyRunner {
 
   private static Progress<PlanAction> progress(MeshSession session, Settings s, PrintWriter out) {
     if (s.json()) {
-      return new JsonProgress<>(out, ApplyEngine::label, Clock.systemUTC());
+      return new JsonProgress<PlanAction>(
+          out, a -> a.address().toString(), PlanAction::type, Clock.systemUTC());
     }
     if (s.tty()) {
       return new LiveProgress<>(session.vertx(), out, ApplyEngine::label, Clock.systemUTC(), s.style().color());

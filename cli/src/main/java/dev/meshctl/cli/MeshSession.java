@@ -41,8 +41,8 @@ final class MeshSession implements AutoCloseable {
 
   /**
    * Loads the spec and prints its diagnostics on {@code err}; with errors, answers empty and no
-   * request is sent. Otherwise builds one client per controller, warning once per controller that
-   * skips certificate checks.
+   * request is sent. Otherwise builds one client per controller. Insecure TLS is among the
+   * spec's warnings, once per block that sets it, naming the controllers it covers.
    */
   static Optional<MeshSession> open(Path file, LoadOptions options, ClientOptions clientOptions, PrintWriter err) {
     LoadResult loaded = SpecLoader.load(file, options);
@@ -56,10 +56,6 @@ final class MeshSession implements AutoCloseable {
     Vertx vertx = Vertx.vertx();
     Map<String, Vns3Client> clients = new LinkedHashMap<>();
     for (ControllerSpec c : spec.controllers()) {
-      if (c.endpoint().tls() && c.api().tls().insecure()) {
-        err.println(
-            "meshctl: warning: controller \"" + c.name() + "\": TLS certificate not verified (tls.insecure)");
-      }
       clients.put(c.name(), Vns3Clients.create(vertx, c, clientOptions));
     }
     err.flush();

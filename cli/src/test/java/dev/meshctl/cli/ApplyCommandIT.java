@@ -157,6 +157,17 @@ class ApplyCommandIT {
     List<JsonObject> events = run.out().lines().map(JsonObject::new).toList();
     assertEquals("plan", events.get(0).getString("type"));
     assertTrue(events.stream().anyMatch(e -> "action_started".equals(e.getString("type"))));
+    // The address is the resource alone; the action's type is a field of its own.
+    List<JsonObject> actions =
+        events.stream().filter(e -> e.getString("type").startsWith("action_")).toList();
+    assertFalse(actions.isEmpty(), run::toString);
+    for (JsonObject e : actions) {
+      assertTrue(e.getString("address").matches("controller\\[\"[^\"]+\"\\][^ ]*"), e::encode);
+      assertTrue(e.getString("action_type").matches("[a-z_]+"), e::encode);
+    }
+    assertTrue(
+        actions.stream().anyMatch(e -> "create_peer".equals(e.getString("action_type"))),
+        run::toString);
     JsonObject last = events.get(events.size() - 1);
     assertEquals("apply_finished", last.getString("type"));
     assertEquals("applied", last.getString("outcome"));

@@ -105,6 +105,8 @@ class ReconcileCommandIT {
     assertEquals(ExitCodes.CHANGES, dry.code(), dry.err() + dry.out());
     assertTrue(dry.out().contains("outcome=drifting dry_run=true"), dry.out());
     assertTrue(dry.out().contains("found=peer:1"), dry.out());
+    // A dry run runs no action, so its tick line names what it found.
+    assertTrue(dry.out().contains("found_at=\"create controller[\\\"ctl2\\\"].peer[3]\""), dry.out());
 
     Run once = run("reconcile", spec.toString(), "--waits", "simulated", "--once");
     assertTrue(once.out().contains("action=create_peer address=controller[\"ctl2\"].peer[3] status=succeeded"), once.out());

@@ -85,6 +85,7 @@ public final class TickLog implements ReconcileListener {
             .put("lock", r.lock().label())
             .put("elapsed_ms", r.elapsed().toMillis())
             .put("drift_found", counts(r.driftFound()))
+            .put("drift_found_at", driftAt(r.driftFoundAt()))
             .put("drift_repaired", counts(r.driftRepaired()))
             .put("actions", r.actionsRun())
             .put("failed", r.actionsFailed())
@@ -124,6 +125,12 @@ public final class TickLog implements ReconcileListener {
     sb.append(" spec=").append(r.spec().label());
     sb.append(" lock=").append(r.lock().label());
     sb.append(" found=").append(pairs(r.driftFound()));
+    // A dry run runs no action, so no action line names what was found: the tick line does.
+    if (r.dryRun() && !r.driftFoundAt().isEmpty()) {
+      List<String> at = new ArrayList<>();
+      r.driftFoundAt().forEach((address, action) -> at.add(action + " " + address));
+      sb.append(" found_at=").append(quote(String.join(", ", at)));
+    }
     sb.append(" repaired=").append(pairs(r.driftRepaired()));
     sb.append(" actions=").append(r.actionsRun()).append(" failed=").append(r.actionsFailed());
     sb.append(" irreversible=").append(r.irreversible().size());
@@ -157,6 +164,12 @@ public final class TickLog implements ReconcileListener {
       d.hint().ifPresent(h -> o.put("hint", h));
       a.add(o);
     }
+    return a;
+  }
+
+  private static JsonArray driftAt(SortedMap<String, String> m) {
+    JsonArray a = new JsonArray();
+    m.forEach((address, action) -> a.add(new JsonObject().put("address", address).put("action", action)));
     return a;
   }
 

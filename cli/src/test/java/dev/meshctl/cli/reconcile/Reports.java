@@ -30,6 +30,10 @@ final class Reports {
     TreeMap<String, Integer> found = new TreeMap<>();
     found.put("peer", 2);
     found.put("route", 1);
+    TreeMap<String, String> foundAt = new TreeMap<>();
+    foundAt.put("controller[\"ctl1\"].peer[2]", "create");
+    foundAt.put("controller[\"ctl2\"].peer[1]", "update");
+    foundAt.put("controller[\"ctl2\"].route[\"10.0.1.10/32\"]", "replace");
     TreeMap<String, Integer> repaired = new TreeMap<>();
     repaired.put("peer", 2);
     TreeMap<String, ControllerBackoff> backoffs = new TreeMap<>();
@@ -38,7 +42,7 @@ final class Reports {
         new Diagnostic(Severity.ERROR, "its keyset differs from the root's", Optional.empty(), "controller[\"ctl2\"].keyset", Optional.of("replace the controller"));
     return new TickReport(
         tick, STARTED, Duration.ofMillis(1500), TickOutcome.DRIFTING, false, SpecUpdate.Status.UNCHANGED, List.of(),
-        LockStatus.HELD, Optional.empty(), reachable, unreadable, new TreeSet<>(), Optional.empty(), found, repaired,
+        LockStatus.HELD, Optional.empty(), reachable, unreadable, new TreeSet<>(), Optional.empty(), found, foundAt, repaired,
         List.of(irreversible), 2, 0, List.of("controller[\"ctl2\"].peer_id (set_peer_id)"), Optional.of(Duration.ofMillis(800)), 1,
         List.of("controller[\"ctl1\"].peer[3]"), backoffs, Optional.empty());
   }
@@ -49,6 +53,6 @@ final class Reports {
     return new TickReport(
         tick, started, Duration.ofMillis(200), TickOutcome.IN_SYNC, false, SpecUpdate.Status.UNCHANGED, List.of(),
         LockStatus.NOT_NEEDED, Optional.empty(), reachable, new TreeMap<>(), new TreeSet<>(), Optional.empty(), new TreeMap<>(),
-        new TreeMap<>(), List.of(), 0, 0, List.of(), Optional.empty(), 0, List.of(), new TreeMap<>(), Optional.empty());
+        new TreeMap<>(), new TreeMap<>(), List.of(), 0, 0, List.of(), Optional.empty(), 0, List.of(), new TreeMap<>(), Optional.empty());
   }
 }

@@ -54,6 +54,9 @@ class TickLogTest {
     assertEquals("tick", o.getString("event"));
     assertEquals("drifting", o.getString("outcome"));
     assertEquals(2, o.getJsonObject("drift_found").getInteger("peer"));
+    JsonObject at = o.getJsonArray("drift_found_at").getJsonObject(0);
+    assertEquals("controller[\"ctl1\"].peer[2]", at.getString("address"));
+    assertEquals("create", at.getString("action"));
     assertEquals("controller[\"ctl2\"].keyset", o.getJsonArray("irreversible").getJsonObject(0).getString("path"));
     assertEquals(3, o.getJsonObject("backoff").getJsonObject("ctl3").getInteger("failures"));
     assertEquals("GET /config: connection refused", o.getJsonObject("unreachable").getString("ctl3"));

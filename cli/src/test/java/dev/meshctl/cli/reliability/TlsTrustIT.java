@@ -9,6 +9,7 @@ import dev.meshctl.simulator.SimTimings;
 import dev.meshctl.simulator.SimulatedController;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -72,13 +73,32 @@ class TlsTrustIT {
   }
 
   @Test
-  void insecureMustBeAskedForAndWarns() throws Exception {
+  void insecureMustBeAskedForAndWarnsOnceNamingEveryController() throws Exception {
     Run diff = CliMesh.run("diff", mesh.spec.toString(), "--no-color");
     assertEquals(0, diff.code(), diff::toString);
+    List<String> warnings = diff.err().lines().filter(l -> l.contains("TLS certificate")).toList();
+    assertEquals(1, warnings.size(), diff::toString);
     for (SimulatedController c : mesh.sim.controllers()) {
-      assertTrue(diff.err().contains("controller \"" + c.name() + "\": TLS certificate not verified"), diff::toString);
+      assertTrue(warnings.get(0).contains(c.name()), diff::toString);
     }
+    assertTrue(
+        warnings.get(0).contains("for " + mesh.sim.controllers().size() + " controllers: "),
+        diff::toString);
     Run untrusted = CliMesh.run("diff", spec("default-trust.yaml", c -> "{}").toString(), "--no-color");
     assertEquals(1, untrusted.code(), "a self-signed certificate is not trusted by default:\n" + untrusted);
+  }
+
+  @Test
+  void aControllerThatDiffersFromTheOthersIsTheOnlyOneNamed() throws Exception {
+    SimulatedController odd = mesh.sim.controllers().get(2);
+    Path spec =
+        spec(
+            "one-insecure.yaml",
+            c -> c == odd ? "{insecure: true}" : "{fingerprint_sha256: \"" + c.certificateSha256() + "\"}");
+    Run diff = CliMesh.run("diff", spec.toString(), "--no-color");
+    assertEquals(0, diff.code(), diff::toString);
+    List<String> warnings = diff.err().lines().filter(l -> l.contains("TLS certificate")).toList();
+    assertEquals(1, warnings.size(), diff::toString);
+    assertTrue(warnings.get(0).contains("for controller '" + odd.name() + "'"), diff::toString);
   }
 }

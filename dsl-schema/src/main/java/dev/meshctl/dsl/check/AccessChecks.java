@@ -83,6 +83,7 @@ final class AccessChecks {
     inline(ctx, out, password);
     inline(ctx, out, token);
     tls(ctx, out, SpecPath.key(api, "tls"));
+    insecure(ctx, out, api);
     positive(ctx, out, SpecPath.key(api, "connect_timeout"));
     positive(ctx, out, SpecPath.key(api, "request_timeout"));
   }
@@ -104,15 +105,46 @@ final class AccessChecks {
     if (choices > 1) {
       out.add(ctx.error("choose one of ca_file, fingerprint_sha256 and insecure: true", tls));
     }
-    if (insecure) {
-      out.add(
-          ctx.warning("TLS certificate verification is disabled (insecure: true)", SpecPath.key(tls, "insecure"))
-              .withHint("pin the certificate with fingerprint_sha256 or trust its CA with ca_file"));
-    }
     String ca = SpecPath.key(tls, "ca_file");
     ctx.text(ca)
         .filter(f -> !ctx.files().exists(f))
         .ifPresent(f -> out.add(ctx.error("CA file " + ctx.files().display(f) + " does not exist", ca)));
+  }
+
+  /**
+   * One warning per run for insecure TLS, where it is set: the defaults' names every controller
+   * that takes them; a controller's own block is warned about only where it differs (the
+   * defaults verify, the controller does not). Plain-HTTP endpoints have no certificate to check.
+   */
+  private static void insecure(CheckContext ctx, List<Diagnostic> out, String api) {
+    String tls = SpecPath.key(api, "tls");
+    if (!ctx.at(tls).path("insecure").asBoolean(false)) {
+      return;
+    }
+    boolean defaultsInsecure = ctx.at("defaults.api.tls").path("insecure").asBoolean(false);
+    List<String> covered = new ArrayList<>();
+    for (String c : ctx.controllerPaths()) {
+      boolean own = !ctx.at(SpecPath.key(SpecPath.key(c, "api"), "tls")).isMissingNode();
+      boolean https =
+          ctx.text(SpecPath.key(c, "endpoint")).flatMap(Endpoint::parse).map(Endpoint::tls).orElse(true);
+      boolean applies = api.equals("defaults.api") ? !own : api.equals(SpecPath.key(c, "api"));
+      if (applies && https) {
+        covered.add(ctx.text(SpecPath.key(c, "name")).orElse(c));
+      }
+    }
+    if (covered.isEmpty() || (!api.equals("defaults.api") && defaultsInsecure)) {
+      return;
+    }
+    String whom =
+        api.equals("defaults.api")
+            ? (covered.size() == 1 ? "1 controller: " : covered.size() + " controllers: ")
+                + String.join(", ", covered)
+            : "controller '" + covered.get(0) + "'";
+    out.add(
+        ctx.warning(
+                "TLS certificate verification is disabled (insecure: true) for " + whom,
+                SpecPath.key(tls, "insecure"))
+            .withHint("pin the certificate with fingerprint_sha256 or trust its CA with ca_file"));
   }
 
   private static void positive(CheckContext ctx, List<Diagnostic> out, String path) {

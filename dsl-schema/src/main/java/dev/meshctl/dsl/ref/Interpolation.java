@@ -41,7 +41,7 @@ public final class Interpolation {
         parts.add(new Literal(literal.toString()));
         literal.setLength(0);
       }
-      int end = value.indexOf('}', i + 2);
+      int end = closing(value, i + 2);
       if (end < 0) {
         parts.add(new Broken("unterminated reference: '${' without a closing '}'", value.substring(i)));
         return parts;
@@ -60,6 +60,25 @@ public final class Interpolation {
       parts.add(new Literal(literal.toString()));
     }
     return parts;
+  }
+
+  /**
+   * The '}' that ends the reference whose body starts at {@code from}, or -1. A '}' inside a quoted
+   * key ({@code ${tf:m["a}b"]}) does not end it; escapes in the key are skipped over.
+   */
+  private static int closing(String value, int from) {
+    boolean quoted = false;
+    for (int j = from; j < value.length(); j++) {
+      char c = value.charAt(j);
+      if (quoted && c == '\\') {
+        j++;
+      } else if (c == '"') {
+        quoted = !quoted;
+      } else if (c == '}' && !quoted) {
+        return j;
+      }
+    }
+    return quoted ? value.indexOf('}', from) : -1;
   }
 
   /** Whether {@code value} contains at least one reference (well-formed or not). */

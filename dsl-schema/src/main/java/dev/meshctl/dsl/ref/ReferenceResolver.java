@@ -16,12 +16,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Replaces {@code ${env:NAME}}, {@code ${file:relative/path}}, {@code ${tf:output}} and
- * {@code ${tf:output[index]}} in every string value of a spec. A value that is exactly one
+ * Replaces {@code ${env:NAME}}, {@code ${file:relative/path}} and {@code ${tf:output}} with any
+ * path into the output ({@code ${tf:controllers["east-1a"].private_ip}}, see {@link TerraformPath})
+ * in every string value of a spec. A value that is exactly one
  * {@code tf} reference takes the output's JSON value as it is (a number stays a number); inside a
  * longer string the output must be a scalar. {@code inputs} itself is never resolved.
  */
@@ -30,7 +29,6 @@ public final class ReferenceResolver {
   /** Variable and file names that suggest a secret. */
   private static final String SECRET_NAME =
       "(?i).*(pass|pw|secret|token|key|cred|auth|\\.pem|shadow|id_rsa|id_ed25519).*";
-  private static final Pattern TF = Pattern.compile("([A-Za-z_][A-Za-z0-9_-]*)(?:\\[(\\d+)])?");
 
   private final Map<String, String> env;
   private final SpecFiles files;
@@ -179,7 +177,10 @@ public final class ReferenceResolver {
         if (v.isPresent() && !v.get().isValueNode()) {
           diagnostics.add(
               error("Terraform output " + ref.source() + " is a list or object, not text", path)
-                  .withHint("pick one item, e.g. ${tf:" + ref.argument() + "[0]}"));
+                  .withHint(
+                      v.get().isArray()
+                          ? "pick one item, e.g. ${tf:" + ref.argument() + "[0]}"
+                          : "pick one attribute, e.g. ${tf:" + ref.argument() + ".name} or ${tf:" + ref.argument() + "[\"key\"]}"));
           return Optional.empty();
         }
         return v.map(JsonNode::asText);
@@ -217,47 +218,72 @@ public final class ReferenceResolver {
   }
 
   private Optional<JsonNode> terraform(Interpolation.Ref ref, String path) {
-    Matcher m = TF.matcher(ref.argument());
-    if (!m.matches()) {
+    TerraformPath.Parsed parsed = TerraformPath.parse(ref.argument());
+    if (parsed.problem().isPresent()) {
+      TerraformPath.Problem p = parsed.problem().get();
       diagnostics.add(
-          error("'" + ref.argument() + "' is not a Terraform output reference", path)
-              .withHint("write ${tf:output_name} or ${tf:output_name[0]}"));
+          error(
+                  "'" + ref.argument() + "' is not a Terraform output reference: " + p.message()
+                      + " at character " + (p.offset() + 1),
+                  path)
+              .withHint("write ${tf:name}, ${tf:name[0]}, ${tf:name[\"key\"]} or ${tf:name.attribute}, nested as deep as the output"));
       return Optional.empty();
     }
+    TerraformPath tf = parsed.path().orElseThrow();
     TerraformOutputs outputs = outputs(path);
     if (outputs == null) {
       return Optional.empty();
     }
-    String name = m.group(1);
+    String name = tf.output();
     Optional<TerraformOutputs.Output> output = outputs.get(name);
     if (output.isEmpty()) {
       Diagnostic d = error("Terraform output '" + name + "' not found in " + terraformFile, path);
       diagnostics.add(Suggestions.didYouMean(name, outputs.outputs().keySet()).map(d::withHint).orElse(d));
       return Optional.empty();
     }
-    JsonNode value = output.get().value();
-    if (m.group(2) == null) {
-      return Optional.of(value);
-    }
-    if (!value.isArray()) {
-      diagnostics.add(error("Terraform output '" + name + "' is not a list; it cannot be indexed", path));
-      return Optional.empty();
-    }
-    int index;
-    try {
-      index = Integer.parseInt(m.group(2));
-    } catch (NumberFormatException e) {
-      index = Integer.MAX_VALUE;
-    }
-    if (index >= value.size()) {
+    if (output.get().sensitive() && !SecretKeys.isSecret(path)) {
+      // Only secret fields are kept out of output, logs and plan files; anywhere else the value
+      // of a sensitive output would be printed.
       diagnostics.add(
-          error(
-              "index " + m.group(2) + " is out of range: Terraform output '" + name + "' has "
-                  + value.size() + (value.size() == 1 ? " item" : " items"),
-              path));
+          error("Terraform output '" + name + "' is sensitive; it can only fill a secret field", path)
+              .withHint("use it for api.password, api.token or keyset.token, or make the output non-sensitive"));
       return Optional.empty();
     }
-    return Optional.of(value.get(index));
+    TerraformPath.Result result = tf.resolve(output.get().value());
+    if (result.missing().isPresent()) {
+      TerraformPath.Missing m = result.missing().get();
+      Diagnostic d =
+          error(
+              "Terraform output path " + m.pathSoFar() + " does not exist in " + terraformFile + ": " + m.message(),
+              path);
+      if (!m.available().isEmpty()) {
+        String last = tf.steps().get(stepsIn(m.pathSoFar(), tf) - 1) instanceof TerraformPath.Key k ? k.name() : "";
+        String keys = m.available().size() <= 10
+            ? String.join(", ", m.available())
+            : String.join(", ", m.available().subList(0, 10)) + ", ... (" + m.available().size() + " keys)";
+        d = d.withHint(
+            Suggestions.closest(last, m.available())
+                .map(k -> "did you mean \"" + k + "\"? keys there: " + keys)
+                .orElse("keys there: " + keys));
+      }
+      diagnostics.add(d);
+      return Optional.empty();
+    }
+    if (output.get().sensitive() && result.value().get().isValueNode()) {
+      // The masker hides it wherever it might be echoed back (an error from a controller).
+      secrets.add(result.value().get().asText());
+    }
+    return result.value();
+  }
+
+  /** How many steps of {@code tf} the text {@code prefix} covers. */
+  private static int stepsIn(String prefix, TerraformPath tf) {
+    for (int n = 0; n <= tf.steps().size(); n++) {
+      if (tf.prefix(n).equals(prefix)) {
+        return n;
+      }
+    }
+    return tf.steps().size();
   }
 
   /** The Terraform outputs named by {@code inputs.terraform}, read once; null if unavailable. */

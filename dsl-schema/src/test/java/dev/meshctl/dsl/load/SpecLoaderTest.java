@@ -82,6 +82,30 @@ class SpecLoaderTest {
     assertEquals("tf-secret-pw", spec.controllers().get(1).api().password().orElseThrow().reveal());
   }
 
+  /** A for_each module's map of objects: keys, attributes and indexes nest as Terraform's do. */
+  @Test
+  void nestedPathsReachIntoMapsAndObjectsOfOutputs() throws IOException {
+    Files.writeString(
+        dir.resolve("outputs.json"),
+        """
+        {"admin_password": {"value": {"east": ["tf-secret-pw"]}, "sensitive": true},
+         "controllers": {"value": {"a": {"public_ip": "54.1.2.3", "ids": {"peer": 1}},
+                                   "b.x": {"public_ip": "54.1.2.4"}}, "sensitive": false}}
+        """);
+    LoadResult r =
+        load(
+            SPEC.replace("${tf:admin_password}", "${tf:admin_password.east[0]}")
+                .replace("${tf:hosts[0]}", "${tf:controllers[\"a\"].public_ip}")
+                .replace("${tf:hosts[1]}", "${tf:controllers[\"b.x\"][\"public_ip\"]}")
+                .replace("${tf:first_id}", "${tf:controllers.a.ids.peer}"));
+    assertTrue(r.diagnostics().isEmpty(), () -> render(r));
+    MeshSpec spec = r.spec().orElseThrow();
+    assertEquals("54.1.2.3", spec.controllers().get(0).endpoint().host());
+    assertEquals("54.1.2.4", spec.controllers().get(1).endpoint().host());
+    assertEquals(1, spec.controllers().get(0).peerId());
+    assertEquals("tf-secret-pw", spec.controllers().get(1).api().password().orElseThrow().reveal());
+  }
+
   @Test
   void referencedTextBecomesTheIntegerOrBooleanTheSchemaExpects() {
     options = options.withEnv(Map.of("MTU", "1400", "PEER_ROUTES", "false", "PW", "12345"));

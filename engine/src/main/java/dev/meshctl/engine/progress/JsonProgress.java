@@ -8,19 +8,28 @@ import java.util.function.Function;
 
 /**
  * Progress for programs: one JSON object per line, e.g. {@code {"type":"action_started",
- * "address":"controller[\"ctl1\"].license","ts":"2026-01-01T00:00:00Z"}}. Types: {@code
+ * "ts":"2026-01-01T00:00:00Z","address":"controller[\"ctl1\"].license",
+ * "action_type":"upload_license"}}. The address is the resource's canonical text alone, so a
+ * program can match it against the plan; the action's type is its own field. Types: {@code
  * apply_started} (with {@code total}), {@code action_started}, {@code action_succeeded} and
  * {@code action_failed} (with {@code duration_ms}, and {@code error}), {@code action_skipped}
  * (with {@code reason}).
  */
 public final class JsonProgress<N> implements Progress<N> {
   private final PrintWriter out;
-  private final Function<N, String> name;
+  private final Function<N, String> address;
+  private final Function<N, String> actionType;
   private final Clock clock;
 
-  public JsonProgress(PrintWriter out, Function<N, String> name, Clock clock) {
+  /**
+   * @param address a node's resource address, e.g. {@code controller["a"].peer[2]}
+   * @param actionType a node's action type, e.g. {@code create_peer}
+   */
+  public JsonProgress(
+      PrintWriter out, Function<N, String> address, Function<N, String> actionType, Clock clock) {
     this.out = out;
-    this.name = name;
+    this.address = address;
+    this.actionType = actionType;
     this.clock = clock;
   }
 
@@ -64,6 +73,8 @@ public final class JsonProgress<N> implements Progress<N> {
   }
 
   private JsonObject event(String type, N node) {
-    return event(type).put("address", name.apply(node));
+    return event(type)
+        .put("address", address.apply(node))
+        .put("action_type", actionType.apply(node));
   }
 }

@@ -70,6 +70,17 @@ public record Analysis(
     return out;
   }
 
+  /** The same differences by address, each with its action ({@code create}, {@code replace}...). */
+  public SortedMap<String, String> driftByAddress() {
+    SortedMap<String, String> out = new TreeMap<>();
+    for (Change c : diff.changes()) {
+      if (!untouchable.contains(c.address().controller())) {
+        out.put(c.address().toString(), c.action().jsonName());
+      }
+    }
+    return out;
+  }
+
   static String kindLabel(ResourceKind kind) {
     return kind == ResourceKind.CONTROLLER ? FRESH_KIND : kind.label();
   }

@@ -387,6 +387,7 @@ final class Tick {
         before.map(Analysis::fresh).orElse(new java.util.TreeSet<>()),
         before.flatMap(Analysis::keysetSource),
         before.map(Analysis::driftByKind).orElse(new TreeMap<>()),
+        before.map(Analysis::driftByAddress).orElse(new TreeMap<>()),
         repaired(w),
         analysis.map(a -> a.diff().problems()).orElse(List.of()),
         ran,

@@ -28,6 +28,8 @@ import java.util.TreeMap;
  * @param fresh controllers found factory-fresh (replaced): no license, no keyset
  * @param keysetSource the controller keysets were fetched from instead of the root, if any
  * @param driftFound differences found, by kind ({@code peer}, {@code route}, {@code keyset}...)
+ * @param driftFoundAt the same differences by resource address, each with what it needs
+ *     ({@code create}, {@code update}, {@code delete}, {@code replace}), so a dry run names them
  * @param driftRepaired differences repaired (every action on the resource succeeded), by kind
  * @param irreversible drift meshctl never repairs, reported every tick
  * @param actionsRun actions started
@@ -55,6 +57,7 @@ public record TickReport(
     SortedSet<String> fresh,
     Optional<String> keysetSource,
     SortedMap<String, Integer> driftFound,
+    SortedMap<String, String> driftFoundAt,
     SortedMap<String, Integer> driftRepaired,
     List<Diagnostic> irreversible,
     int actionsRun,

@@ -12,8 +12,10 @@ import dev.meshctl.engine.plan.PlanAction;
 import dev.meshctl.engine.plan.PlanActionType;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -88,10 +90,18 @@ public final class HumanRenderer {
     for (PlanAction a : plan.order()) {
       step.put(a, step.size() + 1);
     }
-    Map<ResourceAddress, Action> diffActions = new HashMap<>();
+    Map<ResourceAddress, Change> diffChanges = new HashMap<>();
     for (Change c : diff.changes()) {
-      diffActions.putIfAbsent(c.address(), c.action());
+      diffChanges.putIfAbsent(c.address(), c);
     }
+    Map<ResourceAddress, Action> diffActions = new HashMap<>();
+    diffChanges.forEach((address, c) -> diffActions.put(address, c.action()));
+    // A replace is two actions on one address; each half names the other so the order is stated.
+    Map<ResourceAddress, List<PlanAction>> perAddress = new HashMap<>();
+    for (PlanAction a : plan.order()) {
+      perAddress.computeIfAbsent(a.address(), k -> new ArrayList<>()).add(a);
+    }
+    Set<ResourceAddress> fieldsShown = new HashSet<>();
     SortedMap<String, List<PlanAction>> perController = new TreeMap<>();
     for (PlanAction a : plan.order()) {
       perController.computeIfAbsent(a.controller(), k -> new ArrayList<>()).add(a);
@@ -99,12 +109,17 @@ public final class HumanRenderer {
     for (Map.Entry<String, List<PlanAction>> e : perController.entrySet()) {
       sb.append(style.bold(controllerHeading(e.getKey()))).append('\n');
       for (PlanAction a : e.getValue()) {
+        Change change = diffChanges.get(a.address());
+        boolean replace = change != null && change.action() == Action.REPLACE;
         sb.append(String.format("  %4d. ", step.get(a)))
-            .append(style.symbol(ActionSymbols.of(a, diffActions)))
+            .append(style.symbol(replace ? Action.REPLACE : ActionSymbols.of(a, diffActions)))
             .append(' ')
             .append(a.address())
             .append(": ")
             .append(PlanActionType.of(a).description());
+        if (replace) {
+          sb.append(replaceOrder(a, perAddress.get(a.address()), step));
+        }
         String after =
             plan.dependencies(a).stream()
                 .map(step::get)
@@ -115,6 +130,13 @@ public final class HumanRenderer {
           sb.append(style.dim(" (after " + after + ")"));
         }
         sb.append('\n');
+        // Old values come from the diff: an update or a replace shows what it changes from, once
+        // per resource, so "1400 -> 1500" reads the same in plan, diff and markdown.
+        if (change != null
+            && (change.action() == Action.UPDATE || replace)
+            && fieldsShown.add(a.address())) {
+          changedFields(sb, change.fields());
+        }
         String params =
             a.parameters().entrySet().stream()
                 .map(p -> p.getKey() + "=" + quoted(p.getValue()))
@@ -129,11 +151,7 @@ public final class HumanRenderer {
     if (plan.isEmpty()) {
       sb.append(noChanges(diff)).append('\n');
     } else {
-      sb.append("Plan: ")
-          .append(plan.order().size())
-          .append(plan.order().size() == 1 ? " action; " : " actions; ")
-          .append(counts(diff))
-          .append('\n');
+      sb.append("Plan: ").append(PlanSummary.line(plan, diff)).append('\n');
       blocked(sb, diff);
     }
     return sb.toString();
@@ -203,6 +221,44 @@ public final class HumanRenderer {
         sb.append(f.before().get()).append(" -> ").append(f.after().get());
       } else {
         sb.append(f.after().or(f::before).orElse(""));
+      }
+      sb.append('\n');
+    }
+  }
+
+  /**
+   * States the order of a replace on both halves, from the steps themselves: meshctl deletes
+   * first (a controller refuses a second route to the same destination), then creates.
+   */
+  private static String replaceOrder(
+      PlanAction a, List<PlanAction> same, Map<PlanAction, Integer> step) {
+    List<PlanAction> halves =
+        same.stream().sorted(java.util.Comparator.comparing(step::get)).toList();
+    if (halves.size() < 2) {
+      return "";
+    }
+    String order =
+        halves.stream()
+            .map(h -> (ActionSymbols.of(h, Map.of()) == Action.DELETE ? "delete at " : "create at ")
+                + step.get(h))
+            .collect(Collectors.joining(", then "));
+    return " (replace: " + order + ")";
+  }
+
+  /** Fields of an update or replace, with the old value where there is one. */
+  private void changedFields(StringBuilder sb, List<FieldChange> fields) {
+    int width = fields.stream().mapToInt(f -> f.name().length()).max().orElse(0);
+    for (FieldChange f : fields) {
+      sb.append("          ")
+          .append(f.name())
+          .append(" ".repeat(width - f.name().length()))
+          .append(" = ");
+      if (f.before().isPresent() && f.after().isPresent()) {
+        sb.append(f.before().get()).append(" -> ").append(f.after().get());
+      } else if (f.after().isPresent()) {
+        sb.append("(none) -> ").append(f.after().get());
+      } else {
+        sb.append(f.before().orElse("")).append(" -> (none)");
       }
       sb.append('\n');
     }

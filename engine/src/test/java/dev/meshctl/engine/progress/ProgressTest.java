@@ -39,7 +39,8 @@ class ProgressTest {
 
   @Test
   void jsonIsOneEventPerLine() {
-    JsonProgress<String> p = new JsonProgress<>(out, Function.identity(), clock);
+    JsonProgress<String> p =
+        new JsonProgress<>(out, Function.identity(), n -> "type-of-" + n, clock);
     p.begin(3);
     p.started("controller[\"a\"].keyset");
     p.succeeded("controller[\"a\"].keyset", Duration.ofMillis(1500));
@@ -51,6 +52,8 @@ class ProgressTest {
     assertEquals(3, events.get(0).getInteger("total"));
     assertEquals("action_started", events.get(1).getString("type"));
     assertEquals("controller[\"a\"].keyset", events.get(1).getString("address"));
+    assertEquals("type-of-controller[\"a\"].keyset", events.get(1).getString("action_type"));
+    assertEquals("type-of-c", events.get(4).getString("action_type"));
     assertEquals("2026-01-02T03:04:05Z", events.get(1).getString("ts"));
     assertEquals(1500L, events.get(2).getLong("duration_ms"));
     assertEquals("IllegalStateException", events.get(3).getString("error"));

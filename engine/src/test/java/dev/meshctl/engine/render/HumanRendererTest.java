@@ -46,7 +46,11 @@ class HumanRendererTest {
         out.contains(
             "description=\"meshctl: peer route to ctl-02\"\n"),
         out);
-    assertTrue(out.endsWith("Plan: 14 actions; 13 to add, 0 to change, 0 to delete.\n"), out);
+    assertTrue(
+        out.endsWith(
+            "Plan: 13 to add, 0 to change, 0 to delete; 14 actions"
+                + " (controller[\"ctl-01\"].license takes 2).\n"),
+        out);
   }
 
   @Test
@@ -104,6 +108,56 @@ class HumanRendererTest {
   void changesUnderBlockingProblemsEndWithApplyBeingBlocked() {
     MeshDiff unread = MeshDiffer.diff(mesh, MeshFixtures.unreadable(fresh, "ctl-02", "GET /config: timeout"));
     String out = new HumanRenderer(Style.PLAIN).plan(PlanBuilder.build(mesh, unread, fresh), unread);
-    assertTrue(out.endsWith("to delete.\nApply is blocked until the problems above are solved.\n"), out);
+    assertTrue(out.endsWith("takes 2).\nApply is blocked until the problems above are solved.\n"), out);
+  }
+
+  /**
+   * The plan in front of the prompt shows what an update changes from, and a replace as {@code -/+}
+   * on both halves with their order. Golden file; rewrite with {@code -Dmeshctl.golden.update=true}.
+   */
+  @Test
+  void planShowsOldValuesAndReplacesWithTheirOrder() throws java.io.IOException {
+    MeshState converged = MeshFixtures.converged(mesh);
+    MeshState drifted =
+        MeshFixtures.with(
+            converged,
+            "ctl-02",
+            s -> {
+              java.util.SortedMap<Integer, dev.meshctl.engine.live.PeerLink> peers =
+                  new java.util.TreeMap<>(s.peering().peers());
+              peers.replaceAll(
+                  (id, p) ->
+                      p.self()
+                          ? p
+                          : new dev.meshctl.engine.live.PeerLink(
+                              p.id(), p.address(), p.reachable(), 1400, false, p.notSet()));
+              java.util.List<dev.meshctl.engine.live.LiveRoute> routes =
+                  s.routes().stream()
+                      .map(
+                          r ->
+                              r.editable()
+                                  ? new dev.meshctl.engine.live.LiveRoute(
+                                      r.id(), r.cidr(), r.gateway(), r.iface(), r.advertise(), 7,
+                                      r.description(), r.enabled(), true)
+                                  : r)
+                      .toList();
+              return MeshFixtures.withRoutes(MeshFixtures.withPeers(s, peers), routes);
+            });
+    MeshDiff d = MeshDiffer.diff(mesh, drifted);
+    String out = new HumanRenderer(Style.PLAIN).plan(PlanBuilder.build(mesh, d, drifted), d);
+    java.nio.file.Path file =
+        java.nio.file.Path.of("src/test/resources/dev/meshctl/engine/render/human/drift-plan.txt");
+    if (Boolean.getBoolean("meshctl.golden.update") || !java.nio.file.Files.exists(file)) {
+      java.nio.file.Files.createDirectories(file.getParent());
+      java.nio.file.Files.writeString(file, out);
+    }
+    assertEquals(
+        java.nio.file.Files.readString(file),
+        out,
+        "golden file " + file + " (update: -Dmeshctl.golden.update=true)");
+    assertTrue(out.contains(" = 1400 -> 1500\n"), out);
+    assertTrue(out.contains(" = 7 -> 0\n"), out);
+    assertTrue(out.contains("-/+ controller[\"ctl-02\"].route["), out);
+    assertTrue(out.contains("(replace: delete at "), out);
   }
 }
