@@ -28,7 +28,8 @@ import picocli.CommandLine.Option;
       "Examples:",
       "  meshctl validate mesh.yaml",
       "  meshctl validate --json mesh.yaml",
-      "  meshctl validate --endpoint-map sim-endpoints.yaml examples/peering-mesh/mesh.yaml"
+      "  meshctl validate --endpoint-map sim-endpoints.yaml \\",
+      "      examples/peering-mesh/mesh.yaml"
     })
 final class ValidateCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
