@@ -32,22 +32,22 @@ import picocli.CommandLine.Mixin;
     name = "apply",
     mixinStandardHelpOptions = true,
     description = {
-      "Make the controllers match the spec: show the plan, ask, run it in dependency order and in",
-      "parallel, then verify that nothing differs and every peer link is reachable."
+      "Make the controllers match the spec: show the plan, ask, run it in dependency order and in"
+          + " parallel, then verify that nothing differs and every peer link is reachable."
     },
     footer = {
       "",
-      "FILE is a mesh spec (mesh.yaml) or a plan saved with 'meshctl plan -out plan.json' (named",
-      "*.json, or any file holding one). apply plans again from the spec and live state the plan",
-      "pins and runs only that plan: the file is refused, before anything is written, if the spec",
-      "or any controller changed since, or if its actions differ (an edited file).",
+      "FILE is a mesh spec (mesh.yaml) or a plan saved with 'meshctl plan -out plan.json' (named"
+          + " *.json, or any file holding one). apply plans again from the spec and live state the plan"
+          + " pins and runs only that plan: the file is refused, before anything is written, if the spec"
+          + " or any controller changed since, or if its actions differ (an edited file).",
       "",
-      "The apply lock lives on the root controller (custom system variables): a second apply of",
-      "the same mesh waits up to --lock-timeout, then refuses, naming who holds the lock. An apply",
-      "whose lock is broken by another run (--break-lock, unlock) stops before its next action.",
+      "The apply lock lives on the root controller (custom system variables): a second apply of"
+          + " the same mesh waits up to --lock-timeout, then refuses, naming who holds the lock. An apply"
+          + " whose lock is broken by another run (--break-lock, unlock) stops before its next action.",
       "",
-      "Exit status: 0 applied and verified (or nothing to do), 1 failed, refused or not verified,",
-      "130 interrupted (Ctrl-C: no new action starts, running ones end, the lock is released).",
+      "Exit status: 0 applied and verified (or nothing to do), 1 failed, refused or not verified,"
+          + " 130 interrupted (Ctrl-C: no new action starts, running ones end, the lock is released).",
       "",
       "Examples:",
       "  meshctl apply mesh.yaml",
@@ -119,6 +119,7 @@ final class ApplyCommand implements Callable<Integer> {
       names = "--waits",
       paramLabel = "KIND",
       defaultValue = "vns3",
+      completionCandidates = Waits.Candidates.class,
       description = "How to wait for reboots and keyset jobs: vns3 (as the vendor's tools) or simulated (fast polls, for 'meshctl sim').")
   String waits;
 

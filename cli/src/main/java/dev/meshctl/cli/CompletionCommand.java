@@ -18,7 +18,9 @@ import picocli.CommandLine.Parameters;
     footer = {
       "",
       "Examples:",
-      "  meshctl completion bash > ~/.local/share/bash-completion/completions/meshctl",
+      "  meshctl completion bash \\",
+      "      > ~/.local/share/bash-completion/completions/meshctl",
+      "  ./meshctl completion bash > meshctl.bash && source meshctl.bash   # a checkout",
       "  source <(meshctl completion zsh)   # in ~/.zshrc"
     })
 final class CompletionCommand implements Callable<Integer> {

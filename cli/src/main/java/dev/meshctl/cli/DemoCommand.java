@@ -39,9 +39,9 @@ import picocli.CommandLine.Option;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Start simulated VNS3 controllers for examples/local/mesh.yaml, plan, apply with progress,",
-      "show that diff reports no changes and that every controller learned the others' subnets,",
-      "then stop them."
+      "Start simulated VNS3 controllers for examples/local/mesh.yaml, plan, apply with progress,"
+          + " show that diff reports no changes and that every controller learned the others' subnets,"
+          + " then stop them."
     },
     footer = {"", "Examples:", "  ./meshctl demo", "  ./meshctl demo --keep-running"})
 final class DemoCommand implements Callable<Integer> {

@@ -16,8 +16,8 @@ import picocli.CommandLine.Mixin;
     description = "Show what differs between the spec and the live controllers, field by field.",
     footer = {
       "",
-      "Exit status: 0 success (with --detailed-exitcode: no changes), 2 changes (with",
-      "--detailed-exitcode), 1 error: invalid spec, unreadable controller, irreversible problem.",
+      "Exit status: 0 success (with --detailed-exitcode: no changes), 2 changes (with"
+          + " --detailed-exitcode), 1 error: invalid spec, unreadable controller, irreversible problem.",
       "",
       "Examples:",
       "  meshctl diff mesh.yaml",

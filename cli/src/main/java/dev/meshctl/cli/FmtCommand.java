@@ -27,13 +27,13 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "Rewrite mesh specs in canonical form: keys in schema order, 2-space indentation, quotes only"
-          + " where needed. Comments and ${...} references are kept. Prints the files it changes."
+          + " where needed. Comments and $${...} references are kept. Prints the files it changes."
     },
     footer = {
       "",
       "Examples:",
       "  meshctl fmt mesh.yaml",
-      "  meshctl fmt --check --diff mesh.yaml   # in CI: exit 1 and show what is not formatted"
+      "  meshctl fmt --check --diff mesh.yaml   # CI: exit 1 if unformatted"
     })
 final class FmtCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

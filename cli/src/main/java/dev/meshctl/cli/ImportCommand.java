@@ -38,7 +38,7 @@ import picocli.CommandLine.Option;
     description = {
       "Write a mesh.yaml for controllers that already run: topology, root, peer IDs, links, MTUs,"
           + " addresses and meshctl's routes, read from the controllers.",
-      "Secrets are written as ${env:...} references. Routes meshctl did not create are listed as"
+      "Secrets are written as $${env:...} references. Routes meshctl did not create are listed as"
           + " comments for you to decide.",
       "Import every controller of the mesh: a spec owns the whole peer map of each controller it"
           + " lists, so a controller linked to one left out is refused (the spec would delete those links)."
@@ -67,7 +67,7 @@ final class ImportCommand implements Callable<Integer> {
   @Option(
       names = "--from",
       paramLabel = "FILE",
-      description = "A minimal spec: controllers (name, endpoint) and defaults.api (username, password or token as ${env:NAME}, tls). Flags add to it.")
+      description = "A minimal spec: controllers (name, endpoint) and defaults.api (username, password or token as $${env:NAME}, tls). Flags add to it.")
   Path from;
 
   @Option(names = "--username", paramLabel = "USER", defaultValue = ApiAccess.DEFAULT_USERNAME,

@@ -22,9 +22,9 @@ import picocli.CommandLine.Option;
     description = "Show the actions that would make the controllers match the spec, in order.",
     footer = {
       "",
-      "A saved plan (-out) holds no secret; it is written with mode 0600. It records the spec's",
-      "absolute path and SHA-256 and a fingerprint of each controller's state: apply plans again",
-      "from those and refuses the file once either changed, or if its actions were edited.",
+      "A saved plan (-out) holds no secret; it is written with mode 0600. It records the spec's"
+          + " absolute path and SHA-256 and a fingerprint of each controller's state: apply plans again"
+          + " from those and refuses the file once either changed, or if its actions were edited.",
       "",
       "Exit status: as for diff: 0, 2 (changes, with --detailed-exitcode), 1 error.",
       "",
@@ -32,7 +32,7 @@ import picocli.CommandLine.Option;
       "  meshctl plan mesh.yaml",
       "  meshctl plan mesh.yaml -out plan.json",
       "  meshctl plan --json mesh.yaml",
-      "  meshctl plan mesh.yaml --format markdown > plan.md   # for a pull-request comment"
+      "  meshctl plan mesh.yaml --format markdown > plan.md   # a pull-request comment"
     })
 final class PlanCommand extends SessionCommand {
   @Mixin OutputOptions output;

@@ -41,19 +41,19 @@ import picocli.CommandLine.Option;
     name = "reconcile",
     mixinStandardHelpOptions = true,
     description = {
-      "Keep the controllers equal to the spec, continuously: every interval (with jitter), read",
-      "the mesh, repair the drift that can be repaired (peer links, routes, a controller that came",
-      "back fresh, even a replaced root) under the apply lock, and report what cannot be."
+      "Keep the controllers equal to the spec, continuously: every interval (with jitter), read"
+          + " the mesh, repair the drift that can be repaired (peer links, routes, a controller that came"
+          + " back fresh, even a replaced root) under the apply lock, and report what cannot be."
     },
     footer = {
       "",
-      "Irreversible drift (another topology, a keyset from another token) is reported every tick",
-      "and never touched. A controller that keeps failing is left alone with a growing backoff",
-      "(one cheap request per tick tells when it is back). A changed spec file is validated and",
-      "used from the next tick; an invalid one is reported and the last good spec kept.",
+      "Irreversible drift (another topology, a keyset from another token) is reported every tick"
+          + " and never touched. A controller that keeps failing is left alone with a growing backoff"
+          + " (one cheap request per tick tells when it is back). A changed spec file is validated and"
+          + " used from the next tick; an invalid one is reported and the last good spec kept.",
       "",
-      "Exit status (--once or --ticks): 0 converged, 1 not converged or failed, 2 drift found",
-      "(--dry-run). SIGINT/SIGTERM stop the loop after the current tick, lock released.",
+      "Exit status (--once or --ticks): 0 converged, 1 not converged or failed, 2 drift found"
+          + " (--dry-run). SIGINT/SIGTERM stop the loop after the current tick, lock released.",
       "",
       "Examples:",
       "  meshctl reconcile mesh.yaml --interval 60s --listen 127.0.0.1:9464",
@@ -61,6 +61,13 @@ import picocli.CommandLine.Option;
       "  meshctl reconcile mesh.yaml --once --dry-run"
     })
 final class ReconcileCommand implements java.util.concurrent.Callable<Integer> {
+  /** The values shell completion offers for {@code --log-format}. */
+  static final class LogFormats extends java.util.ArrayList<String> {
+    LogFormats() {
+      super(java.util.List.of("text", "json"));
+    }
+  }
+
   /** How long SIGINT/SIGTERM waits for the running tick to end (under systemd's default 90 s). */
   private static final Duration STOP_GRACE = Duration.ofSeconds(80);
 
@@ -107,6 +114,7 @@ final class ReconcileCommand implements java.util.concurrent.Callable<Integer> {
       names = "--log-format",
       paramLabel = "FORMAT",
       defaultValue = "text",
+      completionCandidates = ReconcileCommand.LogFormats.class,
       description = "text or json: one line per tick and per action (default: ${DEFAULT-VALUE}).")
   String logFormat;
 
@@ -145,6 +153,7 @@ final class ReconcileCommand implements java.util.concurrent.Callable<Integer> {
       names = "--waits",
       paramLabel = "KIND",
       defaultValue = "vns3",
+      completionCandidates = Waits.Candidates.class,
       description = "How to wait for reboots and keyset jobs: vns3 or simulated (for 'meshctl sim').")
   String waits;
 

@@ -15,11 +15,11 @@ import picocli.CommandLine.Option;
     description = "Delete the apply lock on the root controller, e.g. after an apply was killed.",
     footer = {
       "",
-      "Only do this when the run that holds the lock is dead: two applies at once can undo each",
-      "other's work. A lock also lapses by itself a minute after its holder stopped renewing it.",
-      "A live lock (or a value meshctl cannot read) is shown and unlock asks before deleting it;",
-      "without a terminal it refuses unless --force is given. A running apply whose lock is",
-      "deleted notices before its next action and stops.",
+      "Only do this when the run that holds the lock is dead: two applies at once can undo each"
+          + " other's work. A lock also lapses by itself a minute after its holder stopped renewing it.",
+      "A live lock (or a value meshctl cannot read) is shown and unlock asks before deleting it;"
+          + " without a terminal it refuses unless --force is given. A running apply whose lock is"
+          + " deleted notices before its next action and stops.",
       "",
       "Example:",
       "  meshctl unlock --force mesh.yaml"

@@ -22,13 +22,20 @@ import picocli.CommandLine.Option;
 @Command(
     name = "validate",
     mixinStandardHelpOptions = true,
-    description = "Check a mesh spec: YAML, schema, references and semantics. Touches no controller.",
+    description = {
+      "Check a mesh spec: YAML, schema, references and semantics. Touches no controller.",
+      "With --no-secrets, as terraform validate without variable values, each $${env:...} and"
+          + " $${file:...} reference and the license file is checked for form and named, but not"
+          + " read: a pull request from a fork, which has no secrets, can still be validated."
+    },
     footer = {
       "",
       "Examples:",
       "  meshctl validate mesh.yaml",
       "  meshctl validate --json mesh.yaml",
-      "  meshctl validate --endpoint-map sim-endpoints.yaml examples/peering-mesh/mesh.yaml"
+      "  meshctl validate --no-secrets mesh.yaml   # a fork's pull request: no secrets",
+      "  meshctl validate --endpoint-map sim-endpoints.yaml \\",
+      "      examples/peering-mesh/mesh.yaml"
     })
 final class ValidateCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -38,10 +45,17 @@ final class ValidateCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the diagnostics as JSON.")
   boolean json;
 
+  @Option(
+      names = "--no-secrets",
+      description = "Read no environment variable, $${file:...} or license file: check each reference's form and list it.")
+  boolean noSecrets;
+
   @Override
   public Integer call() {
     Path file = specOptions.file;
-    LoadResult result = SpecLoader.load(file, specOptions.loadOptions());
+    LoadResult result =
+        SpecLoader.load(
+            file, noSecrets ? specOptions.loadOptions().withoutSecrets() : specOptions.loadOptions());
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     MaskedOutput.masker(err).registerAll(result.secrets());
@@ -51,6 +65,10 @@ final class ValidateCommand implements Callable<Integer> {
       result.diagnostics().forEach(d -> err.println(d.format()));
       if (result.ok()) {
         out.println(file + ": valid — " + summary(result.spec().orElseThrow()));
+        if (!result.unread().isEmpty()) {
+          out.println("Not read (--no-secrets), checked for form only:");
+          result.unread().forEach(u -> out.println("  " + u));
+        }
       } else {
         err.println(count(result.errors(), "error") + ", " + count(result.warnings(), "warning"));
       }
@@ -78,6 +96,9 @@ final class ValidateCommand implements Callable<Integer> {
     ObjectMapper mapper = new ObjectMapper();
     ObjectNode root = mapper.createObjectNode();
     root.put("valid", result.ok());
+    if (!result.unread().isEmpty()) {
+      result.unread().forEach(root.putArray("unread")::add);
+    }
     ArrayNode list = root.putArray("diagnostics");
     for (Diagnostic d : result.diagnostics()) {
       ObjectNode o = list.addObject();

@@ -1,6 +1,7 @@
 package dev.meshctl.cli;
 
 import dev.meshctl.engine.client.ClientOptions;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -15,6 +16,13 @@ final class Waits {
       case "simulated" -> Optional.of(ClientOptions.SIMULATED);
       default -> Optional.empty();
     };
+  }
+
+  /** The values shell completion offers for {@code --waits}. */
+  static final class Candidates extends java.util.ArrayList<String> {
+    Candidates() {
+      super(List.of("vns3", "simulated"));
+    }
   }
 
   /** The error for a value {@link #clientOptions} refuses. */

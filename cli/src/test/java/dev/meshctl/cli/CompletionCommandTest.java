@@ -32,6 +32,22 @@ class CompletionCommandTest {
   }
 
   @Test
+  void bashScriptOffersEnumValuesAndFileNames() throws Exception {
+    Path script = dir.resolve("meshctl.bash");
+    Files.writeString(script, CommandRun.of("completion", "bash").out());
+    assertEquals("vns3 simulated", complete(script, "meshctl", "apply", "--waits", ""));
+    assertEquals("text json", complete(script, "meshctl", "reconcile", "--log-format", ""));
+    assertEquals("human json markdown", complete(script, "meshctl", "plan", "--format", ""));
+    Files.writeString(dir.resolve("mesh-east.yaml"), "");
+    String prefix = dir.resolve("mesh-e").toString();
+    assertEquals(dir.resolve("mesh-east.yaml").toString(), complete(script, "meshctl", "validate", prefix));
+    assertEquals(dir.resolve("mesh-east.yaml").toString(), complete(script, "meshctl", "fmt", "--check", prefix));
+    assertEquals(
+        dir.resolve("mesh-east.yaml").toString(),
+        complete(script, "meshctl", "validate", "--endpoint-map", prefix));
+  }
+
+  @Test
   void zshScriptLoadsBashcompinit() {
     CommandRun r = CommandRun.of("completion", "zsh");
     assertEquals(0, r.code(), r::toString);
@@ -94,7 +110,7 @@ class CompletionCommandTest {
       arr.append('\'').append(w).append("' ");
     }
     String cmd =
-        "source '" + script + "'; COMP_WORDS=(" + arr + "); COMP_CWORD=" + (words.length - 1)
+        "source '" + script + "'; compopt() { :; }; COMP_WORDS=(" + arr + "); COMP_CWORD=" + (words.length - 1)
             + "; _complete_meshctl; echo \"${COMPREPLY[*]}\"";
     Process p = new ProcessBuilder("bash", "-c", cmd).redirectErrorStream(true).start();
     assertTrue(p.waitFor(30, TimeUnit.SECONDS));

@@ -13,11 +13,21 @@ import java.util.Set;
  * @param secrets every value read from {@code ${env:...}} or {@code ${file:...}}, the secret
  *     fields' values and the license text: register them with a {@link
  *     dev.meshctl.dsl.model.Masker} before printing anything about the spec
+ * @param unread the references and the license file checked for form but not read ({@link
+ *     LoadOptions#readSecrets()} false), as {@code path: reference}; the spec then holds their
+ *     text, or an empty license, in place of values and is for validation only
  */
-public record LoadResult(Optional<MeshSpec> spec, List<Diagnostic> diagnostics, Set<String> secrets) {
+public record LoadResult(
+    Optional<MeshSpec> spec, List<Diagnostic> diagnostics, Set<String> secrets, List<String> unread) {
   public LoadResult {
     diagnostics = diagnostics.stream().sorted(Diagnostic.ORDER).toList();
     secrets = Set.copyOf(secrets);
+    unread = List.copyOf(unread);
+  }
+
+  /** A result of a load that read every reference. */
+  public LoadResult(Optional<MeshSpec> spec, List<Diagnostic> diagnostics, Set<String> secrets) {
+    this(spec, diagnostics, secrets, List.of());
   }
 
   public LoadResult(Optional<MeshSpec> spec, List<Diagnostic> diagnostics) {

@@ -66,7 +66,7 @@ public final class SpecLoader {
     }
     YamlDocument doc = read.document().get();
     SpecFiles files = new SpecFiles(dir, name);
-    Resolution resolved = ReferenceResolver.resolve(doc.tree(), doc.sourceMap(), options.env(), files);
+    Resolution resolved = ReferenceResolver.resolve(doc.tree(), doc.sourceMap(), options.env(), files, options.readSecrets());
     JsonNode tree = resolved.tree();
     LinkedHashSet<Diagnostic> all = new LinkedHashSet<>(resolved.diagnostics());
     Coercion.apply(tree, resolved.referenced());
@@ -75,13 +75,34 @@ public final class SpecLoader {
     CheckContext ctx =
         new CheckContext(tree, doc.sourceMap(), files, resolved.referenced(), resolved.unresolved());
     all.addAll(SemanticChecks.check(ctx));
-    Optional<Secret> license = license(tree, files, doc, resolved, all);
+    List<String> unread = new ArrayList<>(resolved.unread());
+    Optional<Secret> license =
+        options.readSecrets()
+            ? license(tree, files, doc, resolved, all)
+            : unreadLicense(tree, resolved, unread);
     if (all.stream().anyMatch(Diagnostic::isError) || license.isEmpty()) {
       // Diagnostics may quote a value read from a reference: those are masked too.
-      return new LoadResult(Optional.empty(), new ArrayList<>(all), resolved.secrets());
+      return new LoadResult(Optional.empty(), new ArrayList<>(all), resolved.secrets(), unread);
     }
     MeshSpec spec = ModelBuilder.build(tree, source, files, license.get());
-    return new LoadResult(Optional.of(spec), new ArrayList<>(all), secrets(spec, resolved));
+    // Without secrets the spec holds references' text, not values: there is nothing to mask.
+    Set<String> secrets = options.readSecrets() ? secrets(spec, resolved) : resolved.secrets();
+    return new LoadResult(Optional.of(spec), new ArrayList<>(all), secrets, unread);
+  }
+
+  /**
+   * The license file named, not read: an empty placeholder, so the spec a load without secrets
+   * answers is for validation only.
+   */
+  private static Optional<Secret> unreadLicense(JsonNode tree, Resolution resolved, List<String> unread) {
+    JsonNode file = tree.path("license").path("file");
+    if (!file.isTextual() || file.asText().isBlank()) {
+      return Optional.empty();
+    }
+    if (!resolved.unresolved().contains("license.file")) {
+      unread.add("license.file: " + file.asText());
+    }
+    return Optional.of(Secret.of(""));
   }
 
   private static Optional<Secret> license(

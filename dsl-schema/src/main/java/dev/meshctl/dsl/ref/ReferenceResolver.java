@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.Set;
 
 /**
@@ -29,6 +30,8 @@ public final class ReferenceResolver {
   /** Variable and file names that suggest a secret. */
   private static final String SECRET_NAME =
       "(?i).*(pass|pw|secret|token|key|cred|auth|\\.pem|shadow|id_rsa|id_ed25519).*";
+  /** The form of a variable name a shell can export. */
+  private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
   private final Map<String, String> env;
   private final SpecFiles files;
@@ -37,25 +40,39 @@ public final class ReferenceResolver {
   private final Set<String> referenced = new HashSet<>();
   private final Set<String> unresolved = new HashSet<>();
   private final Set<String> secrets = new HashSet<>();
+  private final List<String> unread = new ArrayList<>();
+  private final boolean readSecrets;
   private TerraformOutputs terraform;
   private boolean terraformRead;
   private String terraformFile;
   private JsonNode terraformInput;
 
-  private ReferenceResolver(Map<String, String> env, SpecFiles files, SourceMap sources) {
+  private ReferenceResolver(
+      Map<String, String> env, SpecFiles files, SourceMap sources, boolean readSecrets) {
     this.env = env;
     this.files = files;
     this.sources = sources;
+    this.readSecrets = readSecrets;
   }
 
   /** Resolves every reference in {@code tree}; never throws. */
   public static Resolution resolve(
       JsonNode tree, SourceMap sources, Map<String, String> env, SpecFiles files) {
-    ReferenceResolver r = new ReferenceResolver(env, files, sources);
+    return resolve(tree, sources, env, files, true);
+  }
+
+  /**
+   * As {@link #resolve(JsonNode, SourceMap, Map, SpecFiles)}; with {@code readSecrets} false each
+   * {@code ${env:...}} and {@code ${file:...}} reference is checked for form and listed in {@link
+   * Resolution#unread()}, its value left as written and its path unresolved, and nothing is read.
+   */
+  public static Resolution resolve(
+      JsonNode tree, SourceMap sources, Map<String, String> env, SpecFiles files, boolean readSecrets) {
+    ReferenceResolver r = new ReferenceResolver(env, files, sources, readSecrets);
     r.terraformInput = tree.path("inputs").path("terraform");
     JsonNode copy = tree.deepCopy();
     r.walk(copy, "");
-    return new Resolution(copy, r.diagnostics, r.referenced, r.unresolved, r.secrets);
+    return new Resolution(copy, r.diagnostics, r.referenced, r.unresolved, r.secrets, r.unread);
   }
 
   private void walk(JsonNode node, String path) {
@@ -139,6 +156,9 @@ public final class ReferenceResolver {
       return Optional.empty();
     }
     Interpolation.Ref ref = (Interpolation.Ref) part;
+    if (!readSecrets && (ref.scheme().equals("env") || ref.scheme().equals("file"))) {
+      return unread(ref, path);
+    }
     switch (ref.scheme()) {
       case "env" -> {
         String v = env.get(ref.argument());
@@ -215,6 +235,30 @@ public final class ReferenceResolver {
             .withHint(
                 "meshctl masks the value in everything it prints or writes; put secrets only in api.password,"
                     + " api.token or keyset.token, and write $${ for a literal ${"));
+  }
+
+  /** Checks an env or file reference for form only; empty, so its path stays unresolved. */
+  private Optional<String> unread(Interpolation.Ref ref, String path) {
+    if (ref.scheme().equals("env") && !ENV_NAME.matcher(ref.argument()).matches()) {
+      diagnostics.add(
+          error("'" + ref.argument() + "' in " + ref.source() + " is not an environment variable name", path)
+              .withHint("a name is letters, digits and _, not starting with a digit"));
+      return Optional.empty();
+    }
+    if (ref.scheme().equals("file")) {
+      if (ref.argument().isBlank()) {
+        diagnostics.add(error("reference " + ref.source() + " names no file", path));
+        return Optional.empty();
+      }
+      try {
+        files.resolve(ref.argument());
+      } catch (java.nio.file.InvalidPathException e) {
+        diagnostics.add(error("'" + ref.argument() + "' in " + ref.source() + " is not a valid file path", path));
+        return Optional.empty();
+      }
+    }
+    unread.add(path + ": " + ref.source());
+    return Optional.empty();
   }
 
   private Optional<JsonNode> terraform(Interpolation.Ref ref, String path) {
