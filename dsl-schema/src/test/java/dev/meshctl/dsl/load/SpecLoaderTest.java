@@ -102,7 +102,7 @@ class SpecLoaderTest {
     MeshSpec spec = r.spec().orElseThrow();
     assertEquals("54.1.2.3", spec.controllers().get(0).endpoint().host());
     assertEquals("54.1.2.4", spec.controllers().get(1).endpoint().host());
-    assertEquals(1, spec.controllers().get(0).peerId());
+    assertEquals(java.util.OptionalInt.of(1), spec.controllers().get(0).peerId());
     assertEquals("tf-secret-pw", spec.controllers().get(1).api().password().orElseThrow().reveal());
   }
 
