@@ -1,6 +1,7 @@
 package dev.meshctl.dsl.load;
 
 import dev.meshctl.dsl.diag.Diagnostic;
+import dev.meshctl.dsl.diag.Diagnostics;
 import dev.meshctl.dsl.model.MeshSpec;
 import java.util.List;
 import java.util.Optional;
@@ -18,16 +19,20 @@ import java.util.Set;
  *     text, or an empty license, in place of values and is for validation only
  */
 public record LoadResult(
-    Optional<MeshSpec> spec, List<Diagnostic> diagnostics, Set<String> secrets, List<String> unread) {
+    Optional<MeshSpec> spec, Diagnostics diagnostics, Set<String> secrets, List<String> unread) {
   public LoadResult {
-    diagnostics = diagnostics.stream().sorted(Diagnostic.ORDER).toList();
     secrets = Set.copyOf(secrets);
     unread = List.copyOf(unread);
   }
 
+  public LoadResult(
+      Optional<MeshSpec> spec, List<Diagnostic> diagnostics, Set<String> secrets, List<String> unread) {
+    this(spec, Diagnostics.of(diagnostics), secrets, unread);
+  }
+
   /** A result of a load that read every reference. */
   public LoadResult(Optional<MeshSpec> spec, List<Diagnostic> diagnostics, Set<String> secrets) {
-    this(spec, diagnostics, secrets, List.of());
+    this(spec, Diagnostics.of(diagnostics), secrets, List.of());
   }
 
   public LoadResult(Optional<MeshSpec> spec, List<Diagnostic> diagnostics) {
@@ -36,17 +41,17 @@ public record LoadResult(
 
   /** Whether the spec is present and no diagnostic is an error. */
   public boolean ok() {
-    return spec.isPresent() && diagnostics.stream().noneMatch(Diagnostic::isError);
+    return spec.isPresent() && !diagnostics.hasErrors();
   }
 
   /** The number of error diagnostics. */
   public long errors() {
-    return diagnostics.stream().filter(Diagnostic::isError).count();
+    return diagnostics.errors();
   }
 
   /** The number of warning diagnostics. */
   public long warnings() {
-    return diagnostics.size() - errors();
+    return diagnostics.warnings();
   }
 
   static LoadResult failed(List<Diagnostic> diagnostics) {
