@@ -1,5 +1,6 @@
 package dev.meshctl.cli;
 
+import dev.meshctl.cli.views.ApplyView;
 import dev.meshctl.dsl.load.LoadOptions;
 import dev.meshctl.dsl.model.Secret;
 import dev.meshctl.engine.apply.ApplyOptions;
@@ -9,7 +10,6 @@ import dev.meshctl.engine.desired.Sha256;
 import dev.meshctl.engine.planfile.InvalidPlanFileException;
 import dev.meshctl.engine.planfile.PlanFile;
 import dev.meshctl.engine.planfile.LoadedPlan;
-import dev.meshctl.engine.render.Style;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -54,7 +54,7 @@ import picocli.CommandLine.Mixin;
       "  meshctl apply --auto-approve --json mesh.yaml",
       "  meshctl plan mesh.yaml -out plan.json && meshctl apply plan.json"
     })
-final class ApplyCommand implements Callable<Integer> {
+final class ApplyCommand implements Callable<Integer>, ViewedCommand {
   @CommandLine.Spec CommandLine.Model.CommandSpec command;
 
   /** FILE (a spec, or a saved plan: see the footer) and --endpoint-map. */
@@ -123,17 +123,28 @@ final class ApplyCommand implements Callable<Integer> {
       description = "How to wait for reboots and keyset jobs: vns3 (as the vendor's tools) or simulated (fast polls, for 'meshctl sim').")
   String waits;
 
+  private ApplyView view;
+
+  @Override
+  public ApplyView view() {
+    if (view == null) {
+      PrintWriter err = command.commandLine().getErr();
+      view = ApplyView.of(json, TerminalStyle.of(noColor), command.commandLine().getOut(), err, MaskedOutput.masker(err));
+    }
+    return view;
+  }
+
   @Override
   public Integer call() throws IOException {
-    PrintWriter out = command.commandLine().getOut();
     PrintWriter err = command.commandLine().getErr();
+    ApplyView view = view();
     Optional<ClientOptions> clientOptions = Waits.clientOptions(waits);
     if (clientOptions.isEmpty()) {
-      err.println("meshctl: error: " + Waits.invalid(waits));
+      view.error(Waits.invalid(waits));
       return ExitCodes.ERROR;
     }
     if (parallelism != null && parallelism < 1) {
-      err.println("meshctl: error: --parallelism must be at least 1");
+      view.error("--parallelism must be at least 1");
       return ExitCodes.ERROR;
     }
     Optional<LoadedPlan> saved = Optional.empty();
@@ -143,18 +154,18 @@ final class ApplyCommand implements Callable<Integer> {
       try {
         saved = Optional.of(PlanFile.load(file));
       } catch (InvalidPlanFileException e) {
-        err.println("meshctl: error: " + e.getMessage());
+        view.error(e.getMessage());
         return ExitCodes.ERROR;
       }
       specFile = saved.get().specFile();
       Optional<String> refused = specRefusal(saved.get());
       if (refused.isPresent()) {
-        err.println("meshctl: error: " + refused.get());
+        view.error(refused.get());
         return ExitCodes.ERROR;
       }
     }
     LoadOptions load = specOptions.loadOptions();
-    Optional<MeshSession> opened = MeshSession.open(specFile, load, clientOptions.get(), err);
+    Optional<MeshSession> opened = MeshSession.open(specFile, load, clientOptions.get(), view);
     if (opened.isEmpty()) {
       return ExitCodes.ERROR;
     }
@@ -163,24 +174,23 @@ final class ApplyCommand implements Callable<Integer> {
         Optional<String> resolved =
             saved.get().desiredDifference(Sha256.hex(MeshExpander.expand(session.spec()).toString()));
         if (resolved.isPresent()) {
-          err.println("meshctl: error: " + resolved.get());
+          view.error(resolved.get());
           return ExitCodes.ERROR;
         }
         if (PlanFile.holdsMaskedValue(saved.get().saved())) {
           // The mask stands where a secret value was: the plan cannot be compared or run as saved.
-          err.println(
-              "meshctl: error: " + file + " holds values masked as secrets (" + Secret.REDACTED + "), so it"
+          view.error(
+              file + " holds values masked as secrets (" + Secret.REDACTED + "), so it"
                   + " cannot be run as saved; run meshctl apply " + specFile + " instead (it plans again)");
           return ExitCodes.ERROR;
         }
       }
-      return ApplyRunner.run(session, saved, settings(), out, err);
+      return ApplyRunner.run(session, saved, settings(view), err);
     }
   }
 
-  private ApplyRunner.Settings settings() {
+  private ApplyRunner.Settings settings(ApplyView view) {
     boolean tty = System.console() != null;
-    Style style = TerminalStyle.of(noColor);
     return new ApplyRunner.Settings(
         autoApprove,
         Optional.ofNullable(parallelism),
@@ -189,8 +199,7 @@ final class ApplyCommand implements Callable<Integer> {
         lockTimeout,
         breakLock,
         verifyTimeout,
-        json,
-        style,
+        view,
         tty && !json,
         force);
   }

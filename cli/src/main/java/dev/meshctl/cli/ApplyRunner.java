@@ -1,10 +1,12 @@
 package dev.meshctl.cli;
 
+import dev.meshctl.cli.views.ApplyView;
 import dev.meshctl.dsl.model.MeshSpec;
 import dev.meshctl.engine.apply.ActionCost;
 import dev.meshctl.engine.apply.ApplyEngine;
 import dev.meshctl.engine.apply.ApplyHooks;
 import dev.meshctl.engine.apply.ApplyOptions;
+import dev.meshctl.engine.apply.ApplyOutcome;
 import dev.meshctl.engine.apply.ApplyReport;
 import dev.meshctl.engine.apply.ExpectedPlan;
 import dev.meshctl.engine.diff.MeshDiff;
@@ -13,19 +15,12 @@ import dev.meshctl.engine.lock.LockSettings;
 import dev.meshctl.engine.lock.VariableLeaseStore;
 import dev.meshctl.engine.plan.Plan;
 import dev.meshctl.engine.plan.PlanAction;
-import dev.meshctl.engine.progress.JsonProgress;
-import dev.meshctl.engine.progress.LineProgress;
-import dev.meshctl.engine.progress.LiveProgress;
 import dev.meshctl.engine.progress.Progress;
-import dev.meshctl.engine.render.HumanRenderer;
-import dev.meshctl.engine.render.PlanSummary;
-import dev.meshctl.engine.render.Style;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.io.Console;
 import java.io.PrintWriter;
 import java.net.InetAddress;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -53,14 +48,13 @@ final class ApplyRunner {
       Duration lockTimeout,
       boolean breakLock,
       Duration verifyTimeout,
-      boolean json,
-      Style style,
+      ApplyView view,
       boolean tty,
       boolean force) {}
 
   private ApplyRunner() {}
 
-  static int run(MeshSession session, Optional<? extends ExpectedPlan> saved, Settings s, PrintWriter out, PrintWriter err) {
+  static int run(MeshSession session, Optional<? extends ExpectedPlan> saved, Settings s, PrintWriter err) {
     MeshSpec spec = session.spec();
     ApplyEngine engine =
         new ApplyEngine(
@@ -75,32 +69,33 @@ final class ApplyRunner {
             .withPerControllerLimit(s.perControllerLimit())
             .withLock(s.lock(), s.lockTimeout(), s.breakLock())
             .withVerifyTimeout(s.verifyTimeout());
-    Progress<PlanAction> progress = progress(session, s, out);
+    Progress<PlanAction> progress = s.view().progress(session.vertx(), s.tty());
     Promise<Void> cancel = Promise.promise();
-    ApplyHooks hooks = new ApplyHooks((plan, diff) -> confirm(session, plan, diff, s, out, err), progress, cancel.future());
+    ApplyHooks hooks = new ApplyHooks((plan, diff) -> confirm(session, plan, diff, s), progress, cancel.future());
     if (!s.lock()) {
-      err.println("meshctl: warning: applying without the apply lock (--lock=false): another apply may run at the same time");
-      err.flush();
+      s.view().warning("applying without the apply lock (--lock=false): another apply may run at the same time");
     }
-    if (s.lock() && s.breakLock() && !breakingApproved(session, s, out, err)) {
+    if (s.lock() && s.breakLock() && !breakingApproved(session, s, err)) {
       return ExitCodes.ERROR;
     }
     ApplyReport report;
     try (InterruptHook interrupt = new InterruptHook(cancel::tryComplete, INTERRUPT_GRACE, err)) {
       report = session.await(engine.apply(options, saved, hooks));
-      if (s.json()) {
-        out.println(ApplySummary.json(report).encode());
-      } else {
-        out.print(ApplySummary.text(report, s.style()));
-      }
-      out.flush();
-      err.flush();
+      s.view().summary(report);
     }
-    return ApplySummary.exitCode(report.outcome());
+    return exitCode(report.outcome());
+  }
+
+  /** 0 on success, 130 when interrupted, 1 otherwise. */
+  static int exitCode(ApplyOutcome outcome) {
+    if (outcome.success()) {
+      return ExitCodes.OK;
+    }
+    return outcome == ApplyOutcome.CANCELLED ? ExitCodes.INTERRUPTED : ExitCodes.ERROR;
   }
 
   /** Says whose live lock --break-lock would break, and asks unless forced. */
-  private static boolean breakingApproved(MeshSession session, Settings s, PrintWriter out, PrintWriter err) {
+  private static boolean breakingApproved(MeshSession session, Settings s, PrintWriter err) {
     List<Holding> stored;
     try {
       stored = session.await(LockBreaking.lockOf(session).current());
@@ -110,43 +105,20 @@ final class ApplyRunner {
     }
     boolean forced = s.force() || s.autoApprove();
     return LockBreaking.approved(
-        LockBreaking.live(stored), "--break-lock", "--force (or --auto-approve)", forced, s.json() ? err : out, err);
-  }
-
-  private static Progress<PlanAction> progress(MeshSession session, Settings s, PrintWriter out) {
-    if (s.json()) {
-      return new JsonProgress<PlanAction>(
-          out, a -> a.address().toString(), PlanAction::type, Clock.systemUTC());
-    }
-    if (s.tty()) {
-      return new LiveProgress<>(session.vertx(), out, ApplyEngine::label, Clock.systemUTC(), s.style().color());
-    }
-    return new LineProgress<>(out, ApplyEngine::label);
+        LockBreaking.live(stored), "--break-lock", "--force (or --auto-approve)", forced, s.view().questions(), err, s.view());
   }
 
   /** Shows the plan and asks; never blocks the event loop (the prompt runs on a worker). */
-  private static Future<Boolean> confirm(
-      MeshSession session, Plan plan, MeshDiff diff, Settings s, PrintWriter out, PrintWriter err) {
-    if (s.json()) {
-      out.println(
-          new io.vertx.core.json.JsonObject()
-              .put("type", "plan")
-              .put("actions", plan.order().size())
-              .put("summary", PlanSummary.of(diff).toString())
-              .encode());
-    } else {
-      out.print(new HumanRenderer(s.style()).plan(plan, diff));
-    }
-    out.flush();
+  private static Future<Boolean> confirm(MeshSession session, Plan plan, MeshDiff diff, Settings s) {
+    s.view().plan(plan, diff);
     if (s.autoApprove()) {
       return Future.succeededFuture(true);
     }
     Console console = System.console();
     if (!s.tty() || console == null) {
-      err.println(
-          "meshctl: error: apply needs a confirmation and there is no terminal to ask on;"
+      s.view().error(
+          "apply needs a confirmation and there is no terminal to ask on;"
               + " run with --auto-approve to apply without asking");
-      err.flush();
       return Future.succeededFuture(false);
     }
     String question =

@@ -1,5 +1,6 @@
 package dev.meshctl.cli;
 
+import dev.meshctl.cli.views.ApplyView;
 import dev.meshctl.dsl.load.LoadOptions;
 import dev.meshctl.dsl.model.ControllerSpec;
 import dev.meshctl.dsl.model.MeshSpec;
@@ -62,6 +63,7 @@ final class DemoCommand implements Callable<Integer> {
 
   private PrintWriter out;
   private Style style;
+  private ApplyView view;
 
   @Override
   public Integer call() throws Exception {
@@ -69,9 +71,9 @@ final class DemoCommand implements Callable<Integer> {
     PrintWriter err = command.commandLine().getErr();
     boolean tty = System.console() != null;
     style = TerminalStyle.of(noColor);
+    view = ApplyView.of(false, style, out, err, MaskedOutput.masker(err));
     if (!Files.isRegularFile(specFile)) {
-      err.println(
-          "meshctl: error: " + specFile + " not found: run 'meshctl demo' from the meshctl checkout, or give --spec FILE");
+      view.error(specFile + " not found: run 'meshctl demo' from the meshctl checkout, or give --spec FILE");
       return ExitCodes.ERROR;
     }
     long start = System.nanoTime();
@@ -82,7 +84,7 @@ final class DemoCommand implements Callable<Integer> {
     LoadOptions load = LoadOptions.defaults().withEnv(env);
 
     step(1, "Start the simulated controllers of " + specFile);
-    Optional<MeshSession> opened = MeshSession.open(specFile, load, ClientOptions.SIMULATED, err);
+    Optional<MeshSession> opened = MeshSession.open(specFile, load, ClientOptions.SIMULATED, view);
     if (opened.isEmpty()) {
       return ExitCodes.ERROR;
     }
@@ -96,8 +98,8 @@ final class DemoCommand implements Callable<Integer> {
                 Simulator.start(
                     simVertx, SimulatorConfig.fromSpec(spec).withApiPassword(env.get("MESHCTL_SIM_PASSWORD")).withAdminPort(-1)));
       } catch (RuntimeException e) {
-        err.println(
-            "meshctl: error: cannot start the simulated controllers: "
+        view.error(
+            "cannot start the simulated controllers: "
                 + e.getMessage()
                 + " (is 'meshctl sim' or another demo using those ports?)");
         return ExitCodes.ERROR;
@@ -133,12 +135,11 @@ final class DemoCommand implements Callable<Integer> {
             Duration.ZERO,
             false,
             ApplyOptions.DEFAULT_VERIFY_TIMEOUT,
-            false,
-            style,
+            view,
             tty,
             false);
     // The plan was shown in step 2; the apply shows it again only as what it runs.
-    int applied = ApplyRunner.run(session, Optional.empty(), settings, out, err);
+    int applied = ApplyRunner.run(session, Optional.empty(), settings, err);
     if (applied != ExitCodes.OK) {
       return false;
     }

@@ -1,7 +1,7 @@
 package dev.meshctl.cli;
 
-import dev.meshctl.engine.render.HumanRenderer;
-import dev.meshctl.engine.render.JsonRenderer;
+import dev.meshctl.cli.views.DiffView;
+import dev.meshctl.dsl.model.Masker;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,18 +23,18 @@ import picocli.CommandLine.Mixin;
       "  meshctl diff mesh.yaml",
       "  meshctl diff --detailed-exitcode --no-color mesh.yaml   # CI drift check"
     })
-final class DiffCommand extends SessionCommand {
+final class DiffCommand extends SessionCommand<DiffView> {
   @Mixin OutputOptions output;
 
   @Override
-  int run(MeshSession session, PrintWriter out, PrintWriter err) {
+  DiffView newView(PrintWriter out, PrintWriter err, Masker masker) {
+    return DiffView.of(output.json, output.style(), out, err, masker);
+  }
+
+  @Override
+  int run(MeshSession session, DiffView view) {
     Planning p = Planning.compute(session);
-    if (output.json) {
-      out.println(JsonRenderer.diff(p.diff()).encodePrettily());
-    } else {
-      out.print(new HumanRenderer(output.style()).diff(p.diff()));
-    }
-    out.flush();
+    view.diff(p.diff());
     return output.exitCode(p.diff().blocked(), p.diff().hasChanges());
   }
 }

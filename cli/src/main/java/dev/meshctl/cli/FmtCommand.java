@@ -1,6 +1,6 @@
 package dev.meshctl.cli;
 
-import dev.meshctl.dsl.diag.Diagnostic;
+import dev.meshctl.cli.views.View;
 import dev.meshctl.dsl.format.FormatResult;
 import dev.meshctl.dsl.format.SpecFormatter;
 import dev.meshctl.dsl.format.UnifiedDiff;
@@ -51,10 +51,11 @@ final class FmtCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    View view = View.human(out, err, MaskedOutput.masker(err));
     boolean failed = false;
     boolean unformatted = false;
     for (Path file : files == null || files.isEmpty() ? List.of(Path.of("mesh.yaml")) : files) {
-      Outcome o = formatOne(file, out, err);
+      Outcome o = formatOne(file, out, view);
       failed |= o == Outcome.FAILED;
       unformatted |= o == Outcome.CHANGED;
     }
@@ -69,18 +70,18 @@ final class FmtCommand implements Callable<Integer> {
     FAILED
   }
 
-  private Outcome formatOne(Path file, PrintWriter out, PrintWriter err) {
+  private Outcome formatOne(Path file, PrintWriter out, View view) {
     String name = file.toString();
     String text;
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException | java.io.UncheckedIOException e) {
-      err.println("meshctl: error: cannot read " + name + (Files.exists(file) ? "" : ": no such file"));
+      view.error("cannot read " + name + (Files.exists(file) ? "" : ": no such file"));
       return Outcome.FAILED;
     }
     FormatResult result = SpecFormatter.format(text, name);
     if (!result.ok()) {
-      result.diagnostics().stream().map(Diagnostic::format).forEach(err::println);
+      view.diagnostics(result.diagnostics());
       return Outcome.FAILED;
     }
     if (!result.changed()) {
@@ -91,14 +92,14 @@ final class FmtCommand implements Callable<Integer> {
     if (diff) {
       out.print(UnifiedDiff.of(name, text, formatted));
     }
-    if (!check && !write(file, formatted, err)) {
+    if (!check && !write(file, formatted, view)) {
       return Outcome.FAILED;
     }
     return Outcome.CHANGED;
   }
 
   /** Replaces the file atomically, so an interrupted fmt never leaves half a spec. */
-  private static boolean write(Path file, String text, PrintWriter err) {
+  private static boolean write(Path file, String text, View view) {
     try {
       Path dir = file.toAbsolutePath().getParent();
       Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".fmt");
@@ -110,7 +111,7 @@ final class FmtCommand implements Callable<Integer> {
       }
       return true;
     } catch (IOException e) {
-      err.println("meshctl: error: cannot write " + file + ": " + e.getClass().getSimpleName());
+      view.error("cannot write " + file + ": " + e.getClass().getSimpleName());
       return false;
     }
   }

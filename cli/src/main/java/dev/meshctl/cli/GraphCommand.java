@@ -1,5 +1,7 @@
 package dev.meshctl.cli;
 
+import dev.meshctl.cli.views.View;
+import dev.meshctl.dsl.model.Masker;
 import dev.meshctl.engine.render.DotRenderer;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
@@ -10,15 +12,18 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description = "Print the plan's dependency graph in Graphviz DOT.",
     footer = {"", "Example:", "  meshctl graph mesh.yaml | dot -Tsvg > plan.svg"})
-final class GraphCommand extends SessionCommand {
+final class GraphCommand extends SessionCommand<View> {
   @Override
-  int run(MeshSession session, PrintWriter out, PrintWriter err) {
+  View newView(PrintWriter out, PrintWriter err, Masker masker) {
+    return View.human(out, err, masker);
+  }
+
+  @Override
+  int run(MeshSession session, View view) {
     Planning p = Planning.compute(session);
-    out.print(DotRenderer.render(p.plan()));
-    out.flush();
-    p.diff().unreadable().forEach((c, why) -> err.println("meshctl: error: controller \"" + c + "\": cannot read: " + why));
-    p.diff().problems().forEach(d -> err.println(d.format()));
-    err.flush();
+    out().print(DotRenderer.render(p.plan()));
+    out().flush();
+    view.diagnostics(p.plan().blocking());
     return p.diff().blocked() ? ExitCodes.ERROR : ExitCodes.OK;
   }
 }

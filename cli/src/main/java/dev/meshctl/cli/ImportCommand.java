@@ -1,6 +1,6 @@
 package dev.meshctl.cli;
 
-import dev.meshctl.dsl.diag.Diagnostic;
+import dev.meshctl.cli.views.View;
 import dev.meshctl.dsl.model.ApiAccess;
 import dev.meshctl.dsl.model.Endpoint;
 import dev.meshctl.dsl.model.Masker;
@@ -117,6 +117,7 @@ final class ImportCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     masker = MaskedOutput.masker(err);
+    View view = View.human(out, err, masker);
     List<String> problems = new ArrayList<>();
     if (from != null) {
       ImportSource.read(from, problems).ifPresent(this::merge);
@@ -136,15 +137,15 @@ final class ImportCommand implements Callable<Integer> {
       problems.add(output + " exists; choose another -o FILE or add --force");
     }
     if (!problems.isEmpty() || api.isEmpty()) {
-      problems.forEach(p -> err.println("meshctl: error: " + p));
-      err.flush();
+      // In the order the flags were given, which is the order to fix them in.
+      problems.forEach(view::error);
       return ExitCodes.ERROR;
     }
     if (insecure) {
-      err.println("meshctl: warning: TLS certificates not verified (--insecure)");
+      view.warning("TLS certificates not verified (--insecure)");
     }
     if (allowPlainHttp && targets.stream().anyMatch(t -> !t.endpoint().tls())) {
-      err.println("meshctl: warning: API credentials sent unencrypted to the http:// endpoints (--allow-plain-http)");
+      view.warning("API credentials sent unencrypted to the http:// endpoints (--allow-plain-http)");
     }
     ImportOptions options =
         new ImportOptions(
@@ -158,9 +159,8 @@ final class ImportCommand implements Callable<Integer> {
             licenseFile,
             allowPlainHttp && targets.stream().anyMatch(t -> !t.endpoint().tls()));
     ImportResult result = read(targets, api.get(), options);
-    result.diagnostics().forEach(d -> err.println(d.format()));
+    view.diagnostics(result.diagnostics());
     if (!result.ok()) {
-      err.flush();
       return ExitCodes.ERROR;
     }
     // A controller may echo a secret back (in its name, a route's description): never write it.

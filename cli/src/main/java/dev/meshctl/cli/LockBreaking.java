@@ -1,5 +1,6 @@
 package dev.meshctl.cli;
 
+import dev.meshctl.cli.views.View;
 import dev.meshctl.engine.lock.Holding;
 import dev.meshctl.engine.lock.LockSettings;
 import dev.meshctl.engine.lock.MeshLock;
@@ -32,7 +33,8 @@ final class LockBreaking {
    * Whether {@code what} may go ahead: yes if no live claim stands, if forced, or if the person
    * at the terminal types "yes". {@code live} are the claims standing now.
    */
-  static boolean approved(List<Holding> live, String what, String forceFlag, boolean force, PrintWriter out, PrintWriter err) {
+  static boolean approved(
+      List<Holding> live, String what, String forceFlag, boolean force, PrintWriter out, PrintWriter err, View view) {
     if (live.isEmpty()) {
       return true;
     }
@@ -46,9 +48,7 @@ final class LockBreaking {
     }
     Console console = System.console();
     if (console == null) {
-      err.println("meshctl: error: there is no terminal to ask whether to break it; if that run is dead,"
-          + " run again with " + forceFlag);
-      err.flush();
+      view.error("there is no terminal to ask whether to break it; if that run is dead, run again with " + forceFlag);
       return false;
     }
     err.flush();

@@ -1,6 +1,6 @@
 package dev.meshctl.cli;
 
-import dev.meshctl.dsl.diag.Diagnostic;
+import dev.meshctl.cli.views.View;
 import dev.meshctl.dsl.load.LoadOptions;
 import dev.meshctl.dsl.load.LoadResult;
 import dev.meshctl.dsl.load.SpecLoader;
@@ -13,7 +13,6 @@ import dev.meshctl.engine.live.LiveStateReader;
 import dev.meshctl.engine.live.MeshState;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,16 +39,15 @@ final class MeshSession implements AutoCloseable {
   }
 
   /**
-   * Loads the spec and prints its diagnostics on {@code err}; with errors, answers empty and no
+   * Loads the spec and reports its diagnostics to {@code view}; with errors, answers empty and no
    * request is sent. Otherwise builds one client per controller. Insecure TLS is among the
    * spec's warnings, once per block that sets it, naming the controllers it covers.
    */
-  static Optional<MeshSession> open(Path file, LoadOptions options, ClientOptions clientOptions, PrintWriter err) {
+  static Optional<MeshSession> open(Path file, LoadOptions options, ClientOptions clientOptions, View view) {
     LoadResult loaded = SpecLoader.load(file, options);
-    MaskedOutput.masker(err).registerAll(loaded.secrets());
-    loaded.diagnostics().stream().sorted(Diagnostic.ORDER).forEach(d -> err.println(d.format()));
-    err.flush();
-    if (loaded.spec().isEmpty() || loaded.diagnostics().stream().anyMatch(Diagnostic::isError)) {
+    view.mask(loaded.secrets());
+    view.diagnostics(loaded.diagnostics());
+    if (!loaded.ok()) {
       return Optional.empty();
     }
     MeshSpec spec = loaded.spec().get();
@@ -58,7 +56,6 @@ final class MeshSession implements AutoCloseable {
     for (ControllerSpec c : spec.controllers()) {
       clients.put(c.name(), Vns3Clients.create(vertx, c, clientOptions));
     }
-    err.flush();
     return Optional.of(new MeshSession(spec, vertx, clients));
   }
 

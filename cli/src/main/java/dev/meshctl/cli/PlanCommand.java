@@ -1,7 +1,7 @@
 package dev.meshctl.cli;
 
-import dev.meshctl.engine.render.HumanRenderer;
-import dev.meshctl.engine.render.MarkdownRenderer;
+import dev.meshctl.cli.views.PlanView;
+import dev.meshctl.dsl.model.Masker;
 import dev.meshctl.engine.planfile.PlanFile;
 import dev.meshctl.engine.planfile.SavedPlan;
 import java.io.IOException;
@@ -34,7 +34,7 @@ import picocli.CommandLine.Option;
       "  meshctl plan --json mesh.yaml",
       "  meshctl plan mesh.yaml --format markdown > plan.md   # a pull-request comment"
     })
-final class PlanCommand extends SessionCommand {
+final class PlanCommand extends SessionCommand<PlanView> {
   @Mixin OutputOptions output;
 
   @Option(
@@ -43,49 +43,55 @@ final class PlanCommand extends SessionCommand {
       description = "Save the plan to this file (JSON) for meshctl apply.")
   Path out;
 
-  /** How the plan is printed; json is the same as --json. */
+  /**
+   * The form of the document for people. {@code json} is kept only so scripts written before
+   * {@code --json} was the one JSON switch keep working; it warns.
+   */
   enum Format {
     human,
-    json,
-    markdown
+    markdown,
+    json
+  }
+
+  /** What completion offers: not the deprecated {@code json}. */
+  static final class Formats extends java.util.ArrayList<String> {
+    Formats() {
+      super(java.util.List.of("human", "markdown"));
+    }
   }
 
   @Option(
       names = "--format",
       paramLabel = "FORMAT",
-      description = "human (default), json, or markdown: a summary for a pull-request comment.")
+      completionCandidates = Formats.class,
+      description = "human (default) or markdown: a summary for a pull-request comment. (json: deprecated, use --json.)")
   Format format = Format.human;
 
   @Override
-  int run(MeshSession session, PrintWriter stdout, PrintWriter err) throws IOException {
+  PlanView newView(PrintWriter stdout, PrintWriter err, Masker masker) {
+    PlanView.Document document = format == Format.markdown ? PlanView.Document.MARKDOWN : PlanView.Document.TEXT;
+    PlanView view =
+        PlanView.of(output.json || format == Format.json, document, specOptions.file, output.style(), stdout, err, masker);
+    if (format == Format.json) {
+      view.warning("--format json is deprecated and will be removed: use --json");
+    }
+    return view;
+  }
+
+  @Override
+  int run(MeshSession session, PlanView view) throws IOException {
     Planning p = Planning.compute(session);
     SavedPlan saved = p.saved(specOptions.file);
-    if (output.json || format == Format.json) {
-      stdout.println(PlanFile.json(saved).encodePrettily());
-    } else if (format == Format.markdown) {
-      stdout.print(MarkdownRenderer.plan(p.plan(), p.diff(), specOptions.file.toString()));
-    } else {
-      stdout.print(new HumanRenderer(output.style()).plan(p.plan(), p.diff()));
-    }
+    view.plan(p.plan(), p.diff(), saved);
     if (out != null) {
       try {
-        PlanFile.write(saved, out, MaskedOutput.masker(err));
+        PlanFile.write(saved, out, MaskedOutput.masker(err()));
       } catch (IOException e) {
-        stdout.flush();
-        err.println("meshctl: error: cannot write the plan to " + out + ": " + IoMessages.why(e));
-        err.flush();
+        view.error("cannot write the plan to " + out + ": " + IoMessages.why(e));
         return ExitCodes.ERROR;
       }
-      // On stderr, so --json output stays one document.
-      err.println(
-          "Saved the plan to "
-              + out
-              + (p.diff().blocked() ? " (apply will refuse it until the problems above are solved)" : "")
-              + ". To run exactly these actions: meshctl apply "
-              + out);
+      view.saved(out, p.diff().blocked());
     }
-    stdout.flush();
-    err.flush();
     return output.exitCode(p.diff().blocked(), !p.plan().isEmpty());
   }
 }

@@ -1,12 +1,12 @@
 package dev.meshctl.cli;
 
+import dev.meshctl.cli.views.View;
 import dev.meshctl.cli.reconcile.Health;
 import dev.meshctl.cli.reconcile.LogFormat;
 import dev.meshctl.cli.reconcile.MetricsServer;
 import dev.meshctl.cli.reconcile.ReconcileMetrics;
 import dev.meshctl.cli.reconcile.Redactor;
 import dev.meshctl.cli.reconcile.TickLog;
-import dev.meshctl.dsl.diag.Diagnostic;
 import dev.meshctl.dsl.load.LoadOptions;
 import dev.meshctl.dsl.model.Masker;
 import dev.meshctl.dsl.load.LoadResult;
@@ -161,10 +161,10 @@ final class ReconcileCommand implements java.util.concurrent.Callable<Integer> {
   public Integer call() {
     PrintWriter out = command.commandLine().getOut();
     PrintWriter err = command.commandLine().getErr();
+    View view = View.human(out, err, MaskedOutput.masker(err));
     Optional<String> problem = checkOptions();
     if (problem.isPresent()) {
-      err.println("meshctl: error: " + problem.get());
-      err.flush();
+      view.error(problem.get());
       return ExitCodes.ERROR;
     }
     Optional<MetricsServer.Address> address = Optional.ofNullable(listen).flatMap(MetricsServer.Address::parse);
@@ -178,8 +178,7 @@ final class ReconcileCommand implements java.util.concurrent.Callable<Integer> {
       Masker masker = MaskedOutput.masker(err);
       FileSpecSource source = new FileSpecSource(vertx, spec.file, load, masker);
       LoadResult first = source.loadInitial();
-      first.diagnostics().stream().sorted(Diagnostic.ORDER).forEach(d -> err.println(d.format()));
-      err.flush();
+      view.diagnostics(first.diagnostics());
       if (!first.ok()) {
         return ExitCodes.ERROR;
       }
@@ -218,8 +217,7 @@ final class ReconcileCommand implements java.util.concurrent.Callable<Integer> {
                           () -> masker.mask(metrics.scrape()),
                           () -> Health.of(reconciler.lastReport(), metrics.lastConvergence(), Clock.systemUTC().instant(), staleAfter))));
         } catch (RuntimeException e) {
-          err.println("meshctl: error: cannot listen on " + listen + ": " + Optional.ofNullable(e.getMessage()).orElse(e.getClass().getSimpleName()));
-          err.flush();
+          view.error("cannot listen on " + listen + ": " + Optional.ofNullable(e.getMessage()).orElse(e.getClass().getSimpleName()));
           return ExitCodes.ERROR;
         }
         err.println(

@@ -1,5 +1,6 @@
 package dev.meshctl.cli;
 
+import dev.meshctl.cli.views.View;
 import dev.meshctl.dsl.load.LoadOptions;
 import dev.meshctl.dsl.load.LoadResult;
 import dev.meshctl.dsl.load.SpecLoader;
@@ -148,7 +149,8 @@ final class SimCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Optional<SimulatorConfig> built = config(err);
+    View view = View.human(out, err, MaskedOutput.masker(err));
+    Optional<SimulatorConfig> built = config(view);
     if (built.isEmpty()) {
       return ExitCodes.ERROR;
     }
@@ -157,8 +159,7 @@ final class SimCommand implements Callable<Integer> {
     try {
       reading = VariableReading.parse(variables);
     } catch (IllegalArgumentException e) {
-      err.println("meshctl: error: --variables " + e.getMessage());
-      err.flush();
+      view.error("--variables " + e.getMessage());
       return ExitCodes.ERROR;
     }
     Vertx vertx = Vertx.vertx();
@@ -197,16 +198,15 @@ final class SimCommand implements Callable<Integer> {
   }
 
   /** The simulator configuration from the flags; diagnostics printed and empty if a spec is invalid. */
-  private Optional<SimulatorConfig> config(PrintWriter err) throws IOException {
+  private Optional<SimulatorConfig> config(View view) throws IOException {
     SimulatorConfig c;
     try {
       if (specFile != null) {
         LoadResult loaded = SpecLoader.load(specFile, LoadOptions.defaults());
-        MaskedOutput.masker(err).registerAll(loaded.secrets());
-        loaded.diagnostics().forEach(d -> err.println(d.format()));
+        view.mask(loaded.secrets());
+        view.diagnostics(loaded.diagnostics());
         if (!loaded.ok()) {
-          err.println("meshctl: error: " + specFile + " is not a valid spec; see above");
-          err.flush();
+          view.error(specFile + " is not a valid spec; see above");
           return Optional.empty();
         }
         MeshSpec mesh = loaded.spec().orElseThrow();

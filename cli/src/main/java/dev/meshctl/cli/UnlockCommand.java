@@ -1,5 +1,7 @@
 package dev.meshctl.cli;
 
+import dev.meshctl.cli.views.View;
+import dev.meshctl.dsl.model.Masker;
 import dev.meshctl.engine.lock.Holding;
 import dev.meshctl.engine.lock.MeshLock;
 import dev.meshctl.engine.lock.RootUnlicensedException;
@@ -24,12 +26,19 @@ import picocli.CommandLine.Option;
       "Example:",
       "  meshctl unlock --force mesh.yaml"
     })
-final class UnlockCommand extends SessionCommand {
+final class UnlockCommand extends SessionCommand<View> {
   @Option(names = "--force", description = "Delete a live lock without asking.")
   boolean force;
 
   @Override
-  int run(MeshSession session, PrintWriter out, PrintWriter err) {
+  View newView(PrintWriter out, PrintWriter err, Masker masker) {
+    return View.human(out, err, masker);
+  }
+
+  @Override
+  int run(MeshSession session, View view) {
+    PrintWriter out = out();
+    PrintWriter err = err();
     MeshLock lock = LockBreaking.lockOf(session);
     try {
       List<Holding> stored = session.await(lock.current());
@@ -37,7 +46,7 @@ final class UnlockCommand extends SessionCommand {
         out.println("The mesh was not locked.");
         return ExitCodes.OK;
       }
-      if (!LockBreaking.approved(LockBreaking.live(stored), "unlock", "--force", force, out, err)) {
+      if (!LockBreaking.approved(LockBreaking.live(stored), "unlock", "--force", force, out, err, view)) {
         return ExitCodes.ERROR;
       }
       List<Holding> was = session.await(lock.breakLock());
@@ -47,7 +56,7 @@ final class UnlockCommand extends SessionCommand {
       out.println("The mesh was not locked: the root controller is not licensed yet, so no lock can be kept on it.");
       return ExitCodes.OK;
     } catch (RuntimeException e) {
-      err.println("meshctl: error: " + e.getMessage());
+      view.error(String.valueOf(e.getMessage()));
       return ExitCodes.ERROR;
     } finally {
       out.flush();

@@ -1,5 +1,6 @@
 package dev.meshctl.cli;
 
+import dev.meshctl.cli.views.View;
 import picocli.CommandLine;
 
 /** Bad flags or arguments: one clear line and a pointer to --help, exit 1, no usage dump. */
@@ -7,7 +8,8 @@ final class UsageErrorHandler implements CommandLine.IParameterExceptionHandler 
   @Override
   public int handleParseException(CommandLine.ParameterException ex, String[] args) {
     CommandLine cl = ex.getCommandLine();
-    cl.getErr().println("meshctl: error: " + withoutJavaNames(ex.getMessage()));
+    // Always for people: the options that would choose another view did not parse.
+    View.human(cl.getOut(), cl.getErr(), MaskedOutput.masker(cl.getErr())).error(withoutJavaNames(ex.getMessage()));
     CommandLine.UnmatchedArgumentException.printSuggestions(ex, cl.getErr());
     cl.getErr().println("Run '" + cl.getCommandSpec().qualifiedName() + " --help' for usage.");
     cl.getErr().flush();

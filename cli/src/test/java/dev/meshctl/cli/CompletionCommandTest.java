@@ -37,7 +37,7 @@ class CompletionCommandTest {
     Files.writeString(script, CommandRun.of("completion", "bash").out());
     assertEquals("vns3 simulated", complete(script, "meshctl", "apply", "--waits", ""));
     assertEquals("text json", complete(script, "meshctl", "reconcile", "--log-format", ""));
-    assertEquals("human json markdown", complete(script, "meshctl", "plan", "--format", ""));
+    assertEquals("human markdown", complete(script, "meshctl", "plan", "--format", ""), "not the deprecated json");
     Files.writeString(dir.resolve("mesh-east.yaml"), "");
     String prefix = dir.resolve("mesh-e").toString();
     assertEquals(dir.resolve("mesh-east.yaml").toString(), complete(script, "meshctl", "validate", prefix));

@@ -115,7 +115,7 @@ class ValidateCommandTest {
   void missingFileIsOneLineNotAStackTrace() {
     Run r = run("validate", dir.resolve("nope.yaml").toString());
     assertEquals(1, r.code());
-    assertTrue(r.err().startsWith("error: file " + dir.resolve("nope.yaml") + " does not exist\n"), r.err());
+    assertTrue(r.err().startsWith("meshctl: error: file " + dir.resolve("nope.yaml") + " does not exist\n"), r.err());
   }
 
   @Test

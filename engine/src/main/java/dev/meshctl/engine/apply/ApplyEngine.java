@@ -1,6 +1,7 @@
 package dev.meshctl.engine.apply;
 
 import dev.meshctl.dsl.diag.Diagnostic;
+import dev.meshctl.dsl.diag.Diagnostics;
 import dev.meshctl.dsl.model.MeshSpec;
 import dev.meshctl.engine.client.RequestStats;
 import dev.meshctl.engine.client.Vns3Client;
@@ -374,10 +375,13 @@ public final class ApplyEngine {
       if (plan.blocking().isEmpty()) {
         return Optional.empty();
       }
-      List<String> problems = new ArrayList<>();
-      plan.blocking().stream().sorted(Diagnostic.ORDER).forEach(d -> problems.add(d.format()));
       return Optional.of(
-          report(ApplyOutcome.REFUSED, Optional.of(plan), Optional.empty(), Optional.empty(), problems));
+          report(
+              ApplyOutcome.REFUSED,
+              Optional.of(plan),
+              Optional.empty(),
+              Optional.empty(),
+              Diagnostics.of(plan.blocking())));
     }
 
     private ApplyReport refused(List<String> problems) {
@@ -390,6 +394,16 @@ public final class ApplyEngine {
         Optional<WalkReport<PlanAction>> walk,
         Optional<Verification> verification,
         List<String> problems) {
+      return report(
+          outcome, plan, walk, verification, Diagnostics.of(problems.stream().map(Diagnostic::error).toList()));
+    }
+
+    private ApplyReport report(
+        ApplyOutcome outcome,
+        Optional<Plan> plan,
+        Optional<WalkReport<PlanAction>> walk,
+        Optional<Verification> verification,
+        Diagnostics problems) {
       return new ApplyReport(
           outcome, plan, walk, verification, problems, RequestStats.Counts.ZERO, Duration.ZERO);
     }

@@ -268,7 +268,8 @@ public final class PlanFile {
               d.getString("message"),
               Optional.empty(),
               d.getString("address"),
-              Optional.ofNullable(d.getString("hint"))));
+              Optional.ofNullable(d.getString("hint")),
+              Optional.ofNullable(d.getString("detail"))));
     }
     return out;
   }

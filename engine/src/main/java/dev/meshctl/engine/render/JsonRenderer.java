@@ -59,18 +59,31 @@ public final class JsonRenderer {
     return new JsonObject().put("add", s.add()).put("change", s.change()).put("delete", s.delete());
   }
 
-  /** Problems as both documents list them: severity, address, message, hint. */
+  /**
+   * Diagnostics as every JSON output lists them (diff, plan, apply events, errors of any command
+   * run with {@code --json}): one {@link #diagnostic} each.
+   */
   public static JsonArray diagnostics(List<Diagnostic> ds) {
     JsonArray out = new JsonArray();
-    for (Diagnostic d : ds) {
-      out.add(
-          new JsonObject()
-              .put("severity", d.severity().label())
-              .put("address", d.path())
-              .put("message", d.message())
-              .put("hint", d.hint().orElse(null)));
-    }
+    ds.forEach(d -> out.add(diagnostic(d)));
     return out;
+  }
+
+  /**
+   * {@code {"severity", "address", "message", "detail", "hint", "file", "line", "column"}}: {@code
+   * message} is the one-line summary; {@code address} the resource address or spec path, empty when
+   * the problem has none; the others {@code null} when absent.
+   */
+  public static JsonObject diagnostic(Diagnostic d) {
+    return new JsonObject()
+        .put("severity", d.severity().label())
+        .put("address", d.path())
+        .put("message", d.message())
+        .put("detail", d.detail().orElse(null))
+        .put("hint", d.hint().orElse(null))
+        .put("file", d.location().map(l -> l.file()).orElse(null))
+        .put("line", d.location().map(l -> l.line()).orElse(null))
+        .put("column", d.location().map(l -> l.column()).orElse(null));
   }
 
   private static JsonArray unreadable(MeshDiff diff) {

@@ -161,7 +161,7 @@ class ApplyEngineIT {
     assertEquals(ApplyOutcome.REFUSED, r.outcome());
     assertEquals(
         "the live state changed since the plan was made: controller ctl1; run plan again",
-        r.problems().get(0));
+        r.problems().get(0).message());
     assertEquals(0, r.walk().map(w -> w.outcomes().size()).orElse(0));
     assertEquals(0, mesh.writes(), "a stale plan is refused before the lock is taken");
   }

@@ -60,8 +60,8 @@ class ApplyLockAndCancelIT {
     waitUntil(() -> held().isPresent());
     ApplyReport second = await(mesh.engine().apply(ApplyOptions.defaults(10, "other@there:2"), Optional.empty(), autoApprove()));
     assertEquals(ApplyOutcome.REFUSED, second.outcome());
-    assertTrue(second.problems().get(0).startsWith("mesh is locked by me@here:1 since "), second.problems().get(0));
-    assertTrue(second.problems().get(0).endsWith("wait, or run 'meshctl apply --break-lock' if that run is dead"));
+    assertTrue(second.problems().get(0).message().startsWith("mesh is locked by me@here:1 since "), second.problems().get(0).message());
+    assertTrue(second.problems().get(0).message().endsWith("wait, or run 'meshctl apply --break-lock' if that run is dead"));
     assertEquals(ApplyOutcome.APPLIED, await(first).outcome());
     assertTrue(held().isEmpty(), "the lock is released at the end");
   }
@@ -105,7 +105,7 @@ class ApplyLockAndCancelIT {
     assertEquals("me@here:1", broken.get(0).lease().orElseThrow().holder());
     ApplyReport stopped = await(first);
     assertEquals(ApplyOutcome.LOCK_LOST, stopped.outcome(), () -> stopped.outcome() + " " + stopped.problems());
-    assertTrue(stopped.problems().get(0).startsWith("the apply lock on root controller \"ctl1\" was broken by another run"),
+    assertTrue(stopped.problems().get(0).message().startsWith("the apply lock on root controller \"ctl1\" was broken by another run"),
         stopped.problems()::toString);
     assertFalse(stopped.walk().orElseThrow().with(NodeStatus.NOT_STARTED).isEmpty(), "it stopped starting actions");
     ApplyReport rerun = await(apply(options()));

@@ -79,7 +79,7 @@ final class SavedPlans {
     ApplyHooks decline =
         new ApplyHooks((p, d) -> Future.succeededFuture(false), new dev.meshctl.engine.progress.Progress<>() {}, Promise.<Void>promise().future());
     ApplyReport r = await(engine.apply(ApplyOptions.defaults(10, "t@h:1"), Optional.of(loaded), decline));
-    return new Result(Optional.of(r.outcome()), String.join("\n", r.problems()));
+    return new Result(Optional.of(r.outcome()), String.join("\n", r.problems().stream().map(d -> d.message()).toList()));
   }
 
   /**

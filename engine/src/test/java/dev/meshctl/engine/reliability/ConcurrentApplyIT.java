@@ -101,7 +101,7 @@ class ConcurrentApplyIT {
     var held = await(other.acquire("a@host:1", Duration.ZERO));
     ApplyReport second = await(apply(engine("b", otherMtu()), "b@host:2", Duration.ZERO));
     assertEquals(ApplyOutcome.REFUSED, second.outcome());
-    assertTrue(second.problems().get(0).contains("a@host:1"), second.problems()::toString);
+    assertTrue(second.problems().get(0).message().contains("a@host:1"), second.problems()::toString);
     assertTrue(log.of("b").isEmpty(), () -> "the refused apply wrote: " + log.of("b"));
     await(held.release());
     ApplyReport after = await(apply(engine("b", otherMtu()), "b@host:2", Duration.ZERO));

@@ -166,7 +166,7 @@ final class FaultCampaign {
         }
       }
       case REFUSED -> {
-        if (report.problems().isEmpty() || report.problems().stream().anyMatch(String::isBlank)) {
+        if (report.problems().isEmpty() || report.problems().stream().anyMatch(d -> d.message().isBlank())) {
           gaps.add("refused without a reason");
         }
       }

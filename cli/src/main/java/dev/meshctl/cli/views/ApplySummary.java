@@ -1,14 +1,14 @@
-package dev.meshctl.cli;
+package dev.meshctl.cli.views;
 
 import dev.meshctl.dsl.diag.Diagnostic;
 import dev.meshctl.engine.apply.ApplyEngine;
-import dev.meshctl.engine.apply.ApplyOutcome;
 import dev.meshctl.engine.apply.ApplyReport;
 import dev.meshctl.engine.apply.Verification;
 import dev.meshctl.engine.diff.Change;
 import dev.meshctl.engine.plan.PlanAction;
 import dev.meshctl.engine.progress.Durations;
 import dev.meshctl.engine.progress.Progress;
+import dev.meshctl.engine.render.JsonRenderer;
 import dev.meshctl.engine.render.Style;
 import dev.meshctl.engine.walk.NodeOutcome;
 import dev.meshctl.engine.walk.NodeStatus;
@@ -22,16 +22,16 @@ import java.util.List;
  * was skipped and because of what, and whether the mesh verified. Holds no secret: errors name
  * calls and controllers only.
  */
-final class ApplySummary {
+public final class ApplySummary {
   private ApplySummary() {}
 
   /** The human summary, several lines, ending in a newline. */
-  static String text(ApplyReport r, Style style) {
+  public static String text(ApplyReport r, Style style) {
     StringBuilder sb = new StringBuilder("\n");
     switch (r.outcome()) {
       case REFUSED -> {
         sb.append(style.red("Apply refused:")).append(" nothing was changed.\n");
-        r.problems().forEach(p -> sb.append("  ").append(p).append('\n'));
+        r.problems().forEach(p -> sb.append("  ").append(p.format()).append('\n'));
         return sb.toString();
       }
       case DECLINED -> {
@@ -40,7 +40,7 @@ final class ApplySummary {
       case LOCK_LOST -> {
         r.walk().ifPresent(w -> walk(sb, w, r, style));
         sb.append(style.red("Apply stopped: the apply lock was lost.")).append('\n');
-        r.problems().forEach(p -> sb.append("  ").append(p).append('\n'));
+        r.problems().forEach(p -> sb.append("  ").append(p.format()).append('\n'));
         return sb.toString();
       }
       default -> {}
@@ -107,7 +107,7 @@ final class ApplySummary {
   }
 
   /** The last event of a {@code --json} stream. */
-  static JsonObject json(ApplyReport r) {
+  public static JsonObject json(ApplyReport r) {
     JsonObject o =
         new JsonObject()
             .put("type", "apply_finished")
@@ -116,7 +116,7 @@ final class ApplySummary {
             .put("elapsed_ms", r.elapsed().toMillis())
             .put("requests", r.requests().total())
             .put("writes", r.requests().writes())
-            .put("problems", new JsonArray(r.problems()));
+            .put("problems", JsonRenderer.diagnostics(r.problems()));
     r.walk()
         .ifPresent(
             w -> {
@@ -153,17 +153,9 @@ final class ApplySummary {
                         .put(
                             "remaining",
                             new JsonArray(v.remaining().stream().map(c -> c.address().toString()).toList()))
-                        .put("problems", new JsonArray(v.problems().stream().map(Diagnostic::format).toList()))
+                        .put("problems", JsonRenderer.diagnostics(v.problems()))
                         .put("unreachable_links", new JsonArray(v.unreachableLinks()))
                         .put("unreadable", new JsonObject(new java.util.TreeMap<String, Object>(v.unreadable())))));
     return o;
-  }
-
-  /** 0 on success, 130 when interrupted, 1 otherwise. */
-  static int exitCode(ApplyOutcome outcome) {
-    if (outcome.success()) {
-      return ExitCodes.OK;
-    }
-    return outcome == ApplyOutcome.CANCELLED ? ExitCodes.INTERRUPTED : ExitCodes.ERROR;
   }
 }
