@@ -154,7 +154,11 @@ class ApplyCommandIT {
   void jsonGivesOneEventPerLine() {
     CommandRun run = apply("--auto-approve", "--json");
     assertEquals(0, run.code(), run::toString);
-    List<JsonObject> events = run.out().lines().map(JsonObject::new).toList();
+    List<JsonObject> all = run.out().lines().map(JsonObject::new).toList();
+    // The spec's warnings, if it has any, come first, as diagnostic events.
+    List<JsonObject> diagnostics = all.stream().filter(e -> "diagnostic".equals(e.getString("type"))).toList();
+    assertTrue(diagnostics.stream().allMatch(e -> "warning".equals(e.getString("severity"))), diagnostics::toString);
+    List<JsonObject> events = all.subList(diagnostics.size(), all.size());
     assertEquals("plan", events.get(0).getString("type"));
     assertTrue(events.stream().anyMatch(e -> "action_started".equals(e.getString("type"))));
     // The address is the resource alone; the action's type is a field of its own.
