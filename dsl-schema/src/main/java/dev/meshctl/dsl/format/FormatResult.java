@@ -1,6 +1,7 @@
 package dev.meshctl.dsl.format;
 
 import dev.meshctl.dsl.diag.Diagnostic;
+import dev.meshctl.dsl.diag.Diagnostics;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,9 +12,9 @@ import java.util.Optional;
  * @param formatted the canonical text, or empty when the text is not valid YAML
  * @param diagnostics why it could not be formatted (empty when {@code formatted} is present)
  */
-public record FormatResult(String original, Optional<String> formatted, List<Diagnostic> diagnostics) {
-  public FormatResult {
-    diagnostics = List.copyOf(diagnostics);
+public record FormatResult(String original, Optional<String> formatted, Diagnostics diagnostics) {
+  public FormatResult(String original, Optional<String> formatted, List<Diagnostic> diagnostics) {
+    this(original, formatted, Diagnostics.of(diagnostics));
   }
 
   /** Whether the text was formatted. */

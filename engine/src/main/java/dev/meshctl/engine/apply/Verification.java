@@ -1,6 +1,7 @@
 package dev.meshctl.engine.apply;
 
 import dev.meshctl.dsl.diag.Diagnostic;
+import dev.meshctl.dsl.diag.Diagnostics;
 import dev.meshctl.engine.diff.Change;
 import java.time.Duration;
 import java.util.List;
@@ -20,15 +21,23 @@ import java.util.SortedMap;
  */
 public record Verification(
     List<Change> remaining,
-    List<Diagnostic> problems,
+    Diagnostics problems,
     List<String> unreachableLinks,
     SortedMap<String, String> unreadable,
     Duration waited) {
 
   public Verification {
     remaining = List.copyOf(remaining);
-    problems = List.copyOf(problems);
     unreachableLinks = List.copyOf(unreachableLinks);
+  }
+
+  public Verification(
+      List<Change> remaining,
+      List<Diagnostic> problems,
+      List<String> unreachableLinks,
+      SortedMap<String, String> unreadable,
+      Duration waited) {
+    this(remaining, Diagnostics.of(problems), unreachableLinks, unreadable, waited);
   }
 
   /** No difference or problem left, every controller read, every desired link reachable. */
