@@ -171,4 +171,16 @@ class JsonDiagnosticsTest {
     assertEquals(new JsonObject(now.out()).getJsonArray("actions"), oldDoc.getJsonArray("actions"));
     assertEquals("", old.err());
   }
+
+  @Test
+  void aPlanThatCannotBeSavedSaysSoInsideTheOneDocument() throws IOException {
+    Path folder = Files.createDirectory(dir.resolve("taken"));
+    CommandRun r = CommandRun.of("plan", "--json", spec.toString(), "-out", folder.toString());
+    assertEquals(1, r.code(), r::toString);
+    JsonObject doc = new JsonObject(r.out());
+    assertEquals("plan", doc.getString("kind"));
+    JsonObject error = only(doc.getJsonArray("diagnostics"), "error");
+    assertTrue(error.getString("message").startsWith("cannot write the plan to " + folder), error::encode);
+    assertEquals("", r.err());
+  }
 }
