@@ -200,7 +200,7 @@ final class ApplyCommand implements Callable<Integer>, ViewedCommand {
         breakLock,
         verifyTimeout,
         view,
-        tty && !json,
+        tty && view.forPeople(),
         force);
   }
 

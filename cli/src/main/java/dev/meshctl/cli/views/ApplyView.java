@@ -40,6 +40,9 @@ public interface ApplyView extends View {
   /** Where questions to a person go (breaking a lock): never into a JSON stream. */
   PrintWriter questions();
 
+  /** Whether a person reads it, so a terminal may show live progress and ask to confirm. */
+  boolean forPeople();
+
   static ApplyView of(boolean json, Style style, PrintWriter out, PrintWriter err, Masker masker) {
     return json ? new Json(out, err, masker) : new Human(style, out, err, masker);
   }
@@ -75,6 +78,11 @@ public interface ApplyView extends View {
     @Override
     public PrintWriter questions() {
       return out;
+    }
+
+    @Override
+    public boolean forPeople() {
+      return true;
     }
   }
 
@@ -130,6 +138,11 @@ public interface ApplyView extends View {
     @Override
     public PrintWriter questions() {
       return err;
+    }
+
+    @Override
+    public boolean forPeople() {
+      return false;
     }
   }
 }
