@@ -20,21 +20,15 @@ import org.junit.jupiter.api.io.TempDir;
  * flag; and the human form prints each as one {@code meshctl: error:} line.
  */
 class JsonDiagnosticsTest {
-  /** Ports 1 and 2 on the loopback refuse at once: every controller is unreadable, without waiting. */
+  /**
+   * validate's spec on ports 1 to 3 of the loopback, which refuse at once: every controller is
+   * unreadable, without waiting.
+   */
   private static final String SPEC =
-      """
-      apiVersion: meshctl/v1
-      kind: Mesh
-      metadata: {name: json-mesh}
-      defaults:
-        api: {password: not-from-env}
-      license: {file: ./license.txt}
-      keyset:
-        token: ${file:./token.txt}
-      controllers:
-        - {name: a, endpoint: "127.0.0.1:1", private_ip: 10.0.1.10, subnet: 10.0.1.0/25}
-        - {name: b, endpoint: "127.0.0.1:2", private_ip: 10.0.1.140, subnet: 10.0.1.128/25}
-      """;
+      ValidateCommandTest.SPEC
+          .replace("endpoint: 10.9.0.1", "endpoint: \"127.0.0.1:1\"")
+          .replace("endpoint: 10.9.0.2", "endpoint: \"127.0.0.1:2\"")
+          .replace("endpoint: 10.9.0.3", "endpoint: \"127.0.0.1:3\"");
 
   @TempDir Path dir;
   private Path spec;
@@ -133,9 +127,9 @@ class JsonDiagnosticsTest {
     assertEquals("apply_finished", finished.getString("type"));
     assertEquals("refused", finished.getString("outcome"));
     JsonArray problems = finished.getJsonArray("problems");
-    assertEquals(2, problems.size(), problems::encode);
+    assertEquals(3, problems.size(), problems::encode);
     assertEquals("controller[\"a\"]", problems.getJsonObject(0).getString("address"));
-    assertEquals("controller[\"b\"]", problems.getJsonObject(1).getString("address"));
+    assertEquals("controller[\"c\"]", problems.getJsonObject(2).getString("address"));
     assertEquals("error", problems.getJsonObject(0).getString("severity"));
   }
 
