@@ -192,7 +192,8 @@ final class ApplyCommand implements Callable<Integer> {
         json,
         style,
         tty && !json,
-        force);
+        force,
+        WaitNotices.interval());
   }
 
   /**

@@ -44,6 +44,7 @@ final class ApplyRunner {
    *
    * @param parallelism empty: the spec's {@code execution.parallelism}
    * @param tty whether a person is at a terminal (live display, confirmation prompt)
+   * @param noticeInterval how often a long wait is told about outside a terminal
    */
   record Settings(
       boolean autoApprove,
@@ -56,7 +57,8 @@ final class ApplyRunner {
       boolean json,
       Style style,
       boolean tty,
-      boolean force) {}
+      boolean force,
+      Duration noticeInterval) {}
 
   private ApplyRunner() {}
 
@@ -75,9 +77,17 @@ final class ApplyRunner {
             .withPerControllerLimit(s.perControllerLimit())
             .withLock(s.lock(), s.lockTimeout(), s.breakLock())
             .withVerifyTimeout(s.verifyTimeout());
-    Progress<PlanAction> progress = progress(session, s, out);
+    PrintWriter notes = s.json() ? err : out;
+    RunningActions progress =
+        new RunningActions(
+            progress(session, s, out), session.vertx(), s.tty() ? Optional.empty() : Optional.of(notes), s.noticeInterval());
     Promise<Void> cancel = Promise.promise();
-    ApplyHooks hooks = new ApplyHooks((plan, diff) -> confirm(session, plan, diff, s, out, err), progress, cancel.future());
+    ApplyHooks hooks =
+        new ApplyHooks(
+            (plan, diff) -> confirm(session, plan, diff, s, out, err),
+            progress,
+            cancel.future(),
+            new LockWaitNotices(notes, s.noticeInterval(), Clock.systemUTC())::waiting);
     if (!s.lock()) {
       err.println("meshctl: warning: applying without the apply lock (--lock=false): another apply may run at the same time");
       err.flush();
@@ -86,7 +96,13 @@ final class ApplyRunner {
       return ExitCodes.ERROR;
     }
     ApplyReport report;
-    try (InterruptHook interrupt = new InterruptHook(cancel::tryComplete, INTERRUPT_GRACE, err)) {
+    try (InterruptHook interrupt =
+        InterruptHook.twoStage(
+            cancel::tryComplete,
+            INTERRUPT_GRACE,
+            err,
+            () -> firstInterrupt(progress.running()),
+            () -> secondInterrupt(s.lock()))) {
       report = session.await(engine.apply(options, saved, hooks));
       if (s.json()) {
         out.println(ApplySummary.json(report).encode());
@@ -97,6 +113,28 @@ final class ApplyRunner {
       err.flush();
     }
     return ApplySummary.exitCode(report.outcome());
+  }
+
+  /** What the first Ctrl-C prints at once. */
+  static String firstInterrupt(int running) {
+    return "Interrupted: no new action starts; waiting for "
+        + running
+        + (running == 1 ? " running action" : " running actions")
+        + " (reboot and keyset waits are left at once)... Press Ctrl-C again to exit now.";
+  }
+
+  /** What the second Ctrl-C prints before the process exits without waiting. */
+  static String secondInterrupt(boolean locked) {
+    String lock =
+        locked
+            ? "The apply lock is not released: it lapses by itself "
+                + WaitNotices.elapsed(LockSettings.DEFAULT.lease())
+                + " after its last renewal (its lease), so a re-run may have to wait that long"
+                + " (or run 'meshctl unlock'). "
+            : "";
+    return "Interrupted again: exiting now; running actions are left to the controllers. "
+        + lock
+        + "Run the same 'meshctl apply' again: it reads the controllers and continues where this run stopped.";
   }
 
   /** Says whose live lock --break-lock would break, and asks unless forced. */

@@ -136,7 +136,8 @@ final class DemoCommand implements Callable<Integer> {
             false,
             style,
             tty,
-            false);
+            false,
+            WaitNotices.interval());
     // The plan was shown in step 2; the apply shows it again only as what it runs.
     int applied = ApplyRunner.run(session, Optional.empty(), settings, out, err);
     if (applied != ExitCodes.OK) {

@@ -20,6 +20,7 @@ import dev.meshctl.engine.plan.SetPeerId;
 import dev.meshctl.engine.plan.UpdatePeer;
 import dev.meshctl.engine.plan.UploadLicense;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -44,6 +45,7 @@ public final class ActionExecutor {
 
   private final MeshSpec spec;
   private final Map<String, Vns3Client> clients;
+  private final Future<Void> abandonWaits;
   /** Per controller name: its API's request timeout (looked up for every action). */
   private final Map<String, Duration> requestTimeouts;
 
@@ -52,7 +54,17 @@ public final class ActionExecutor {
    * @param clients a client per controller name
    */
   public ActionExecutor(MeshSpec spec, Map<String, Vns3Client> clients) {
+    this(spec, clients, Promise.<Void>promise().future());
+  }
+
+  /**
+   * @param abandonWaits completing it abandons every reboot and keyset wait under way (the
+   *     user interrupted): the action fails at once saying so, rather than after minutes. A
+   *     request already sent is still waited for, so no write is left ambiguous by it.
+   */
+  public ActionExecutor(MeshSpec spec, Map<String, Vns3Client> clients, Future<Void> abandonWaits) {
     this.spec = spec;
+    this.abandonWaits = abandonWaits;
     this.clients = Map.copyOf(clients);
     Map<String, Duration> timeouts = new java.util.HashMap<>();
     spec.controllers().forEach(c -> timeouts.put(c.name(), c.api().requestTimeout()));
@@ -108,7 +120,7 @@ public final class ActionExecutor {
     }
     if (action instanceof AcceptLicenseParameters a) {
       return c.putLicenseParameters(a.licenseParameters())
-          .compose(v -> c.awaitReboot(spec.execution().rebootTimeout()));
+          .compose(v -> abandonable(c.awaitReboot(spec.execution().rebootTimeout()), "the reboot"));
     }
     if (action instanceof GenerateKeyset) {
       return keysetJob(
@@ -150,6 +162,22 @@ public final class ActionExecutor {
       return c.deleteRoute(r.routeId()).mapEmpty();
     }
     return Future.failedFuture(new IllegalStateException("unknown action " + action.type()));
+  }
+
+  /**
+   * {@code wait}, unless the user interrupts first: then a failure saying the wait was left,
+   * while the controller goes on by itself.
+   */
+  private <T> Future<T> abandonable(Future<T> wait, String what) {
+    Promise<T> result = Promise.promise();
+    wait.onComplete(result);
+    abandonWaits.onComplete(
+        v ->
+            result.tryFail(
+                new java.util.concurrent.CancellationException(
+                    "interrupted: stopped waiting for " + what + "; the controller carries on by itself,"
+                        + " and a re-run reads where it got to")));
+    return result.future();
   }
 
   /**
@@ -198,7 +226,7 @@ public final class ActionExecutor {
               }
               return Future.failedFuture(e);
             })
-        .compose(startedAt -> await.apply(left, startedAt))
+        .compose(startedAt -> abandonable(await.apply(left, startedAt), "the keyset job"))
         .<Void>mapEmpty()
         .recover(
             e -> {

@@ -134,7 +134,7 @@ public final class ApplyEngine {
             order,
             ApplyEngine::label,
             cancel);
-    ActionExecutor executor = new ActionExecutor(spec, clients);
+    ActionExecutor executor = new ActionExecutor(spec, clients, hooks.cancel());
     // The walk, its listener and the live display's timer all live on this one context.
     Context context = vertx.getOrCreateContext();
     Promise<WalkReport<PlanAction>> walked = Promise.promise();
@@ -172,6 +172,8 @@ public final class ApplyEngine {
     final ApplyOptions options;
     final ApplyHooks hooks;
     final long startNanos = System.nanoTime();
+    /** Time spent at the confirmation prompt: a person reading the plan, not the apply's. */
+    final java.util.concurrent.atomic.AtomicLong confirmNanos = new java.util.concurrent.atomic.AtomicLong();
     final RequestStats.Counts before = requestCounts();
     /** Completed on the user's cancel, or when the lock is lost mid-run. */
     final Promise<Void> stop = Promise.promise();
@@ -269,9 +271,11 @@ public final class ApplyEngine {
       if (plan.isEmpty()) {
         return verifyAfter(ApplyOutcome.NO_CHANGES, plan, Optional.empty());
       }
+      long asking = System.nanoTime();
       return hooks
           .confirm()
           .apply(plan, MeshDiffer.diff(desired(live), live))
+          .andThen(answered -> confirmNanos.addAndGet(System.nanoTime() - asking))
           .compose(
               yes -> {
                 if (!yes) {
@@ -329,7 +333,7 @@ public final class ApplyEngine {
       MeshLock lock = new MeshLock(vertx, lockStore.get(), lockSettings, Clock.systemUTC());
       Future<?> broken = options.breakLock() ? lock.breakLock() : Future.succeededFuture();
       return broken
-          .compose(v -> lock.acquire(options.holder(), options.lockTimeout()))
+          .compose(v -> lock.acquire(options.holder(), options.lockTimeout(), hooks.lockWaiting()))
           .transform(
               taken -> {
                 if (taken.succeeded()) {
@@ -394,7 +398,10 @@ public final class ApplyEngine {
           outcome, plan, walk, verification, problems, RequestStats.Counts.ZERO, Duration.ZERO);
     }
 
-    /** Stamps the request count and time once everything, lock release included, is done. */
+    /**
+     * Stamps the request count and time once everything, lock release included, is done; the
+     * time at the confirmation prompt is left out.
+     */
     ApplyReport finish(ApplyReport r) {
       return new ApplyReport(
           r.outcome(),
@@ -403,7 +410,7 @@ public final class ApplyEngine {
           r.verification(),
           r.problems(),
           requestCounts().minus(before),
-          Duration.ofNanos(System.nanoTime() - startNanos));
+          Duration.ofNanos(System.nanoTime() - startNanos - confirmNanos.get()));
     }
   }
 

@@ -16,6 +16,7 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * The apply lock of one mesh, kept on the root controller so that it holds across machines, built
@@ -71,7 +72,17 @@ public final class MeshLock {
    *     RootUnlicensedException} or {@link LockUnavailableException}
    */
   public Future<HeldLock> acquire(String holder, Duration waitUpTo) {
-    Attempt a = new Attempt(holder, UUID.randomUUID().toString().replace("-", ""), clock.instant().plus(waitUpTo));
+    return acquire(holder, waitUpTo, others -> {});
+  }
+
+  /**
+   * Takes the lock as {@link #acquire(String, Duration)}, telling {@code waiting} each time it
+   * finds another run's live claim and waits (every {@link LockSettings#retryEvery()} or so): the
+   * live claims, earliest first, so a waiting user can be told who holds the lock.
+   */
+  public Future<HeldLock> acquire(String holder, Duration waitUpTo, Consumer<List<Holding>> waiting) {
+    Attempt a =
+        new Attempt(holder, UUID.randomUUID().toString().replace("-", ""), clock.instant().plus(waitUpTo), waiting);
     // The first try writes at once: on a free mesh, a write and a read take the lock.
     return claim(a);
   }
@@ -142,6 +153,7 @@ public final class MeshLock {
       return Future.failedFuture(new LockHeldException(others.get(0), store.where()));
     }
     Duration pause = min(jittered(settings.retryEvery()), Duration.between(now, a.deadline));
+    a.waiting.accept(others);
     return delay(pause).compose(v -> attempt(a));
   }
 
@@ -206,11 +218,13 @@ public final class MeshLock {
     final String runId;
     final Instant deadline;
     final AtomicLong next = new AtomicLong(1);
+    final Consumer<List<Holding>> waiting;
 
-    Attempt(String holder, String runId, Instant deadline) {
+    Attempt(String holder, String runId, Instant deadline, Consumer<List<Holding>> waiting) {
       this.holder = holder;
       this.runId = runId;
       this.deadline = deadline;
+      this.waiting = waiting;
     }
   }
 }
