@@ -87,7 +87,8 @@ final class ApplyRunner {
             (plan, diff) -> confirm(session, plan, diff, s, out, err),
             progress,
             cancel.future(),
-            new LockWaitNotices(notes, s.noticeInterval(), Clock.systemUTC())::waiting);
+            new LockWaitNotices(notes, s.noticeInterval(), Clock.systemUTC())::waiting,
+            ReadWatch.lines(err));
     if (!s.lock()) {
       err.println("meshctl: warning: applying without the apply lock (--lock=false): another apply may run at the same time");
       err.flush();
@@ -117,10 +118,14 @@ final class ApplyRunner {
 
   /** What the first Ctrl-C prints at once. */
   static String firstInterrupt(int running) {
-    return "Interrupted: no new action starts; waiting for "
-        + running
-        + (running == 1 ? " running action" : " running actions")
-        + " (reboot and keyset waits are left at once)... Press Ctrl-C again to exit now.";
+    String waiting =
+        running == 0
+            ? "no action is running; stopping once the current step ends (a wait for the lock is left at once)"
+            : "waiting for "
+                + running
+                + (running == 1 ? " running action" : " running actions")
+                + " (reboot and keyset waits are left at once)";
+    return "Interrupted: no new action starts; " + waiting + "... Press Ctrl-C again to exit now.";
   }
 
   /** What the second Ctrl-C prints before the process exits without waiting. */

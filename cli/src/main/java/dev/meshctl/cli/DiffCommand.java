@@ -29,6 +29,7 @@ final class DiffCommand extends SessionCommand {
   @Override
   int run(MeshSession session, PrintWriter out, PrintWriter err) {
     Planning p = Planning.compute(session);
+    KeysetTokenNote.print(p.live(), err);
     if (output.json) {
       out.println(JsonRenderer.diff(p.diff()).encodePrettily());
     } else {

@@ -32,11 +32,13 @@ final class MeshSession implements AutoCloseable {
   private final MeshSpec spec;
   private final Vertx vertx;
   private final Map<String, Vns3Client> clients;
+  private final PrintWriter err;
 
-  private MeshSession(MeshSpec spec, Vertx vertx, Map<String, Vns3Client> clients) {
+  private MeshSession(MeshSpec spec, Vertx vertx, Map<String, Vns3Client> clients, PrintWriter err) {
     this.spec = spec;
     this.vertx = vertx;
     this.clients = clients;
+    this.err = err;
   }
 
   /**
@@ -59,7 +61,7 @@ final class MeshSession implements AutoCloseable {
       clients.put(c.name(), Vns3Clients.create(vertx, c, clientOptions));
     }
     err.flush();
-    return Optional.of(new MeshSession(spec, vertx, clients));
+    return Optional.of(new MeshSession(spec, vertx, clients, err));
   }
 
   MeshSpec spec() {
@@ -74,9 +76,16 @@ final class MeshSession implements AutoCloseable {
     return clients;
   }
 
-  /** Reads every controller once; an unreachable one is part of the answer, not a failure. */
+  /**
+   * Reads every controller once, all at once, each under its request timeout; an unreachable one
+   * is part of the answer, not a failure. A controller that does not answer in time is named on
+   * the session's error stream when its time is up; a terminal shows which controllers are still being read.
+   */
   MeshState readLiveState() {
-    return await(new LiveStateReader().read(spec, clients));
+    List<String> names = spec.controllers().stream().map(ControllerSpec::name).toList();
+    try (ReadWatch watch = ReadWatch.start(vertx, err, names, System.console() != null)) {
+      return await(new LiveStateReader(vertx, watch).read(spec, clients));
+    }
   }
 
   /** Waits for {@code f} on the calling (non-event-loop) thread: the CLI boundary. */

@@ -59,6 +59,7 @@ final class PlanCommand extends SessionCommand {
   @Override
   int run(MeshSession session, PrintWriter stdout, PrintWriter err) throws IOException {
     Planning p = Planning.compute(session);
+    KeysetTokenNote.print(p.live(), err);
     SavedPlan saved = p.saved(specOptions.file);
     if (output.json || format == Format.json) {
       stdout.println(PlanFile.json(saved).encodePrettily());

@@ -40,6 +40,9 @@ public final class ActionExecutor {
   /** VNS3's answer to a keyset PUT on a controller that has one: the work is done. */
   static final String KEYSET_EXISTS = "keyset already exists";
 
+  /** The call named in the failure of a download the root refused. */
+  static final String KEYSET_DOWNLOAD = "keyset download";
+
   /** VNS3's answer to a keyset PUT while a generation or download runs: wait for it. */
   static final String KEYSET_IN_PROGRESS = "keyset setup in progress";
 
@@ -226,12 +229,16 @@ public final class ActionExecutor {
               }
               return Future.failedFuture(e);
             })
-        .compose(startedAt -> abandonable(await.apply(left, startedAt), "the keyset job"))
+        .compose(
+            startedAt ->
+                abandonable(await.apply(left, startedAt), "the keyset job")
+                    .recover(e -> job.source().isPresent() ? downloadStopped(c, job, e) : Future.failedFuture(e)))
         .<Void>mapEmpty()
         .recover(
             e -> {
               Optional<Vns3Error> error = Vns3Exception.errorOf(e);
-              if (error.filter(Vns3Error.JobFailed.class::isInstance).isPresent()) {
+              if (error.filter(Vns3Error.JobFailed.class::isInstance).isPresent()
+                  && !error.get().call().equals(KEYSET_DOWNLOAD)) {
                 return keysetJob(c, put, await, job.oneMoreFailed());
               }
               if (error.isPresent()
@@ -246,6 +253,35 @@ public final class ActionExecutor {
               }
               return Future.failedFuture(e);
             });
+  }
+
+  /**
+   * A download job that stopped without a keyset ends the action at once, as the vendor's SDK
+   * ends {@code fetch_keyset_from_source} at the first job that stops ({@code macros/config.py}:
+   * a new {@code started_at_i} raises "Failed to fetch keyset for source"): VNS3 gives no reason,
+   * and the likely ones, another keyset token or a root this controller cannot reach, do not pass
+   * by waiting. Other failures pass through.
+   */
+  private static Future<KeysetState> downloadStopped(Vns3Client c, KeysetJob job, Throwable e) {
+    Optional<Vns3Error> error = Vns3Exception.errorOf(e);
+    if (error.isEmpty() || !(error.get() instanceof Vns3Error.JobFailed stopped)) {
+      return Future.failedFuture(e);
+    }
+    return Future.failedFuture(
+        new Vns3Exception(
+            new Vns3Error.JobFailed(
+                c.controller(),
+                KEYSET_DOWNLOAD,
+                "the root at "
+                    + job.source().get()
+                    + " refused the keyset download or could not be reached: "
+                    + stopped.detail()
+                    + " after "
+                    + dev.meshctl.engine.progress.Durations.format(job.elapsed())
+                    + ". Does the keyset token match the one the topology was made with (a token"
+                    + " cannot be read back, so diff and plan cannot check it)? Can "
+                    + c.controller()
+                    + " reach the root on its private network (security groups, routes)?")));
   }
 
   /**

@@ -10,6 +10,7 @@ import dev.meshctl.engine.diff.MeshDiff;
 import dev.meshctl.engine.diff.MeshDiffer;
 import dev.meshctl.engine.live.LiveStateReader;
 import dev.meshctl.engine.live.MeshState;
+import dev.meshctl.engine.live.ReadListener;
 import dev.meshctl.engine.lock.HeldLock;
 import dev.meshctl.engine.lock.LeaseStore;
 import dev.meshctl.engine.lock.LockSettings;
@@ -87,9 +88,13 @@ public final class ApplyEngine {
     return action.address() + " (" + action.type() + ")";
   }
 
-  /** Reads the live state of every controller. */
+  /** Reads the live state of every controller, each under its request timeout. */
   public Future<MeshState> read() {
-    return new LiveStateReader().read(spec, clients);
+    return read(ReadListener.NONE);
+  }
+
+  private Future<MeshState> read(ReadListener listener) {
+    return new LiveStateReader(vertx, listener).read(spec, clients);
   }
 
   /** The plan that makes {@code live} match the spec. */
@@ -191,7 +196,7 @@ public final class ApplyEngine {
     }
 
     Future<ApplyReport> fromSpec() {
-      return read()
+      return read(hooks.reads())
           .compose(live -> onWorker(() -> MeshDiffer.diff(desired(live), live)).compose(diff -> {
                 if (diff.blocked() || !diff.hasChanges()) {
                   // Refused, or nothing to do: either way no lock is taken and nothing written.
@@ -201,7 +206,7 @@ public final class ApplyEngine {
                 // taken and the state read again under it; when nothing changed meanwhile, that
                 // plan is the one to run.
                 Future<Plan> plan = onWorker(() -> PlanBuilder.build(desired(live), diff, live));
-                return locked(() -> read().compose(again -> again.equals(live)
+                return locked(() -> read(hooks.reads()).compose(again -> again.equals(live)
                     ? plan.compose(p -> runPlan(p, again))
                     : onWorker(() -> plan(again)).compose(p -> runPlan(p, again))));
               }));
@@ -213,7 +218,7 @@ public final class ApplyEngine {
      * saved one. Both checks come before the lock, so a refused plan writes nothing at all.
      */
     Future<ApplyReport> fromSaved(ExpectedPlan saved) {
-      return read()
+      return read(hooks.reads())
           .compose(
               live -> {
                 Optional<ApplyReport> stale = staleAgainst(saved, live);
@@ -240,7 +245,7 @@ public final class ApplyEngine {
                           // refuses the plan, as one before it would have.
                           return locked(
                               () ->
-                                  read()
+                                  read(hooks.reads())
                                       .compose(
                                           again ->
                                               staleAgainst(saved, again)
@@ -333,7 +338,7 @@ public final class ApplyEngine {
       MeshLock lock = new MeshLock(vertx, lockStore.get(), lockSettings, Clock.systemUTC());
       Future<?> broken = options.breakLock() ? lock.breakLock() : Future.succeededFuture();
       return broken
-          .compose(v -> lock.acquire(options.holder(), options.lockTimeout(), hooks.lockWaiting()))
+          .compose(v -> lock.acquire(options.holder(), options.lockTimeout(), hooks.lockWaiting(), hooks.cancel()))
           .transform(
               taken -> {
                 if (taken.succeeded()) {
@@ -341,6 +346,9 @@ public final class ApplyEngine {
                 } else if (taken.cause() instanceof RootUnlicensedException) {
                   // Nowhere to keep the lock before the root is licensed: see LockGate.
                   gate = LockGate.deferred(lock, options.holder(), spec.root(), this::lost);
+                } else if (taken.cause() instanceof java.util.concurrent.CancellationException) {
+                  return Future.succeededFuture(
+                      report(ApplyOutcome.CANCELLED, Optional.empty(), Optional.empty(), Optional.empty(), List.of()));
                 } else {
                   return Future.succeededFuture(refused(List.of(taken.cause().getMessage())));
                 }

@@ -1,6 +1,7 @@
 package dev.meshctl.engine.apply;
 
 import dev.meshctl.engine.diff.MeshDiff;
+import dev.meshctl.engine.live.ReadListener;
 import dev.meshctl.engine.lock.Holding;
 import dev.meshctl.engine.plan.Plan;
 import dev.meshctl.engine.plan.PlanAction;
@@ -22,16 +23,19 @@ import java.util.function.Consumer;
  *     (reboot, keyset); running requests end, then the apply reports
  * @param lockWaiting told, every few seconds while the apply waits for another run's lock, the
  *     live claims that hold it (earliest first); on the event loop, so it must not block
+ * @param reads told how each read of the controllers goes (a controller that does not answer in
+ *     time, as soon as its time is up)
  */
 public record ApplyHooks(
     BiFunction<Plan, MeshDiff, Future<Boolean>> confirm,
     Progress<PlanAction> progress,
     Future<Void> cancel,
-    Consumer<List<Holding>> lockWaiting) {
+    Consumer<List<Holding>> lockWaiting,
+    ReadListener reads) {
 
-  /** Hooks that are not told about lock waits. */
+  /** Hooks that are not told about lock waits or reads. */
   public ApplyHooks(
       BiFunction<Plan, MeshDiff, Future<Boolean>> confirm, Progress<PlanAction> progress, Future<Void> cancel) {
-    this(confirm, progress, cancel, others -> {});
+    this(confirm, progress, cancel, others -> {}, ReadListener.NONE);
   }
 }

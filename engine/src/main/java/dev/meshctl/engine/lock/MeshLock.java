@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -81,8 +82,19 @@ public final class MeshLock {
    * live claims, earliest first, so a waiting user can be told who holds the lock.
    */
   public Future<HeldLock> acquire(String holder, Duration waitUpTo, Consumer<List<Holding>> waiting) {
+    return acquire(holder, waitUpTo, waiting, Promise.<Void>promise().future());
+  }
+
+  /**
+   * As {@link #acquire(String, Duration, Consumer)}; completing {@code stop} ends a wait for
+   * another run's lease at once, failing with a {@link CancellationException} (the user
+   * interrupted).
+   */
+  public Future<HeldLock> acquire(
+      String holder, Duration waitUpTo, Consumer<List<Holding>> waiting, Future<Void> stop) {
     Attempt a =
-        new Attempt(holder, UUID.randomUUID().toString().replace("-", ""), clock.instant().plus(waitUpTo), waiting);
+        new Attempt(
+            holder, UUID.randomUUID().toString().replace("-", ""), clock.instant().plus(waitUpTo), waiting, stop);
     // The first try writes at once: on a free mesh, a write and a read take the lock.
     return claim(a);
   }
@@ -154,7 +166,10 @@ public final class MeshLock {
     }
     Duration pause = min(jittered(settings.retryEvery()), Duration.between(now, a.deadline));
     a.waiting.accept(others);
-    return delay(pause).compose(v -> attempt(a));
+    Promise<Void> waited = Promise.promise();
+    delay(pause).onComplete(waited);
+    a.stop.onComplete(v -> waited.tryFail(new CancellationException("interrupted while waiting for the apply lock")));
+    return waited.future().compose(v -> attempt(a));
   }
 
   private Future<List<Claim>> list() {
@@ -220,11 +235,14 @@ public final class MeshLock {
     final AtomicLong next = new AtomicLong(1);
     final Consumer<List<Holding>> waiting;
 
-    Attempt(String holder, String runId, Instant deadline, Consumer<List<Holding>> waiting) {
+    final Future<Void> stop;
+
+    Attempt(String holder, String runId, Instant deadline, Consumer<List<Holding>> waiting, Future<Void> stop) {
       this.holder = holder;
       this.runId = runId;
       this.deadline = deadline;
       this.waiting = waiting;
+      this.stop = stop;
     }
   }
 }
