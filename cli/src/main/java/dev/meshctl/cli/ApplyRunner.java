@@ -132,7 +132,7 @@ final class ApplyRunner {
   static String secondInterrupt(boolean locked) {
     String lock =
         locked
-            ? "The apply lock is not released: it lapses by itself "
+            ? "The apply lock, if this run held it, is not released: it lapses by itself "
                 + WaitNotices.elapsed(LockSettings.DEFAULT.lease())
                 + " after its last renewal (its lease), so a re-run may have to wait that long"
                 + " (or run 'meshctl unlock'). "
