@@ -78,9 +78,9 @@ final class ApplyRunner {
             .withLock(s.lock(), s.lockTimeout(), s.breakLock())
             .withVerifyTimeout(s.verifyTimeout());
     PrintWriter notes = s.json() ? err : out;
+    Progress<PlanAction> display = progress(session, s, out);
     RunningActions progress =
-        new RunningActions(
-            progress(session, s, out), session.vertx(), s.tty() ? Optional.empty() : Optional.of(notes), s.noticeInterval());
+        new RunningActions(display, session.vertx(), s.tty() ? Optional.empty() : Optional.of(notes), s.noticeInterval());
     Promise<Void> cancel = Promise.promise();
     ApplyHooks hooks =
         new ApplyHooks(
@@ -103,7 +103,8 @@ final class ApplyRunner {
             INTERRUPT_GRACE,
             err,
             () -> firstInterrupt(progress.running()),
-            () -> secondInterrupt(s.lock()))) {
+            () -> secondInterrupt(s.lock()),
+            message -> display instanceof LiveProgress<PlanAction> live && live.note(message))) {
       report = session.await(engine.apply(options, saved, hooks));
       if (s.json()) {
         out.println(ApplySummary.json(report).encode());

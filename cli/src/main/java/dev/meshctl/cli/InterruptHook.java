@@ -7,6 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -32,7 +33,13 @@ final class InterruptHook implements AutoCloseable {
    * @param grace the longest the shutdown waits for the run to report
    */
   InterruptHook(Runnable onInterrupt, Duration grace, PrintWriter err) {
-    this(onInterrupt, grace, err, () -> "Interrupted: starting no new action; waiting for running ones to end...", Optional.empty());
+    this(
+        onInterrupt,
+        grace,
+        err,
+        () -> "Interrupted: starting no new action; waiting for running ones to end...",
+        Optional.empty(),
+        message -> false);
   }
 
   private InterruptHook(
@@ -40,13 +47,17 @@ final class InterruptHook implements AutoCloseable {
       Duration grace,
       PrintWriter err,
       Supplier<String> firstMessage,
-      Optional<Supplier<String>> secondMessage) {
+      Optional<Supplier<String>> secondMessage,
+      Predicate<String> shownElsewhere) {
     Runnable first =
         () -> {
           fired.set(true);
-          err.println();
-          err.println(firstMessage.get());
-          err.flush();
+          String message = firstMessage.get();
+          if (!shownElsewhere.test(message)) {
+            err.println();
+            err.println(message);
+            err.flush();
+          }
           onInterrupt.run();
         };
     hook =
@@ -74,10 +85,18 @@ final class InterruptHook implements AutoCloseable {
    * SIGINT handled in two stages: the first prints {@code firstMessage} at once and calls {@code
    * onInterrupt}; the run then ends as it reports, with its own exit code. The second prints
    * {@code secondMessage} and exits with 130 at once, without waiting for anything.
+   *
+   * @param shownElsewhere offered the first message first; answers true if it showed it (a live
+   *     display, which would otherwise draw over a line printed under it)
    */
   static InterruptHook twoStage(
-      Runnable onInterrupt, Duration grace, PrintWriter err, Supplier<String> firstMessage, Supplier<String> secondMessage) {
-    return new InterruptHook(onInterrupt, grace, err, firstMessage, Optional.of(secondMessage));
+      Runnable onInterrupt,
+      Duration grace,
+      PrintWriter err,
+      Supplier<String> firstMessage,
+      Supplier<String> secondMessage,
+      Predicate<String> shownElsewhere) {
+    return new InterruptHook(onInterrupt, grace, err, firstMessage, Optional.of(secondMessage), shownElsewhere);
   }
 
   /** Whether Ctrl-C was pressed. */

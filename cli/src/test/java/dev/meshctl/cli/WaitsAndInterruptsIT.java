@@ -65,6 +65,30 @@ class WaitsAndInterruptsIT {
   }
 
   @Test
+  void onATerminalTheCtrlCMessageIsShownAboveTheLiveView() throws Exception {
+    try (LocalMesh mesh = LocalMesh.start(dir, LONG_REBOOT, text -> text)) {
+      String command = String.join(" ", MeshctlProcess.command().stream().map(WaitsAndInterruptsIT::quoted).toList())
+          + " apply --auto-approve --waits simulated " + quoted(mesh.spec().toString());
+      Running apply = Running.start(dir, LocalMesh.env(), List.of("script", "-qefc", command, "/dev/null"));
+      apply.awaitOut(o -> o.contains("(accept_license_parameters) ("), Duration.ofSeconds(60));
+      Thread.sleep(500);
+      // Ctrl-C on a terminal signals the whole foreground group; meshctl is the one that counts.
+      ProcessHandle meshctl =
+          apply.process().toHandle().descendants()
+              .filter(p -> p.info().commandLine().orElse("").contains(Main.class.getName()))
+              .findFirst()
+              .orElseThrow();
+      Process kill = new ProcessBuilder("kill", "-INT", Long.toString(meshctl.pid())).inheritIO().start();
+      assertEquals(0, kill.waitFor());
+      assertEquals(ExitCodes.INTERRUPTED, apply.waitFor(Duration.ofSeconds(30)), apply::toString);
+      String screen = apply.out();
+      // Drawn by the live view as a line of its own, never cleared by the next redraw.
+      assertTrue(screen.contains("\nInterrupted: no new action starts; waiting for 1 running action"), apply::toString);
+      assertTrue(screen.contains("Apply interrupted."), apply::toString);
+    }
+  }
+
+  @Test
   void aSecondCtrlCExitsAtOnceSayingHowTheLockLapsesAndThatARerunContinues() throws Exception {
     try (HangingServer hanging = new HangingServer();
         LocalMesh mesh = LocalMesh.start(dir, SimTimings.FAST, text -> hangingWest2b(text, hanging, "60s"))) {
