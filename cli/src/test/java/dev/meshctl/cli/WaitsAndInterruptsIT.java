@@ -75,7 +75,7 @@ class WaitsAndInterruptsIT {
       // Ctrl-C on a terminal signals the whole foreground group; meshctl is the one that counts.
       ProcessHandle meshctl =
           apply.process().toHandle().descendants()
-              .filter(p -> p.info().commandLine().orElse("").contains(Main.class.getName()))
+              .filter(p -> p.info().command().orElse("").endsWith("/java"))
               .findFirst()
               .orElseThrow();
       Process kill = new ProcessBuilder("kill", "-INT", Long.toString(meshctl.pid())).inheritIO().start();
@@ -126,6 +126,13 @@ class WaitsAndInterruptsIT {
               + " GET /keyset, GET /peering, GET /routes within 10 s (its request timeout)"),
           diff::toString);
       assertTrue(diff.out().contains("controller[\"west-2b\"]: cannot read: GET /config"), diff::toString);
+
+      // On a terminal, a status line names the controller still being read while it is waited for.
+      String command = String.join(" ", MeshctlProcess.command().stream().map(WaitsAndInterruptsIT::quoted).toList())
+          + " diff " + quoted(mesh.spec().toString());
+      Running onTerminal = Running.start(dir, LocalMesh.env(), List.of("script", "-qefc", command, "/dev/null"));
+      onTerminal.waitFor(Duration.ofSeconds(60));
+      assertTrue(onTerminal.out().contains("reading the controllers: waiting for west-2b ("), onTerminal::toString);
     }
   }
 
