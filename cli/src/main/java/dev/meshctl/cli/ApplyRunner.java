@@ -88,7 +88,7 @@ final class ApplyRunner {
             progress,
             cancel.future(),
             new LockWaitNotices(notes, s.noticeInterval(), Clock.systemUTC())::waiting,
-            ReadWatch.lines(err));
+            Optional.of(ReadWatch.lines(err)));
     if (!s.lock()) {
       err.println("meshctl: warning: applying without the apply lock (--lock=false): another apply may run at the same time");
       err.flush();

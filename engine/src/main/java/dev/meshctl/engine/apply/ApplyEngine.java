@@ -88,13 +88,15 @@ public final class ApplyEngine {
     return action.address() + " (" + action.type() + ")";
   }
 
-  /** Reads the live state of every controller, each under its request timeout. */
+  /** Reads the live state of every controller; each call ends as its retries end. */
   public Future<MeshState> read() {
-    return read(ReadListener.NONE);
+    return read(Optional.empty());
   }
 
-  private Future<MeshState> read(ReadListener listener) {
-    return new LiveStateReader(vertx, listener).read(spec, clients);
+  /** With a listener, each controller's reads end at its request timeout (see {@link ApplyHooks}). */
+  private Future<MeshState> read(Optional<ReadListener> listener) {
+    LiveStateReader reader = listener.map(l -> new LiveStateReader(vertx, l)).orElseGet(LiveStateReader::new);
+    return reader.read(spec, clients);
   }
 
   /** The plan that makes {@code live} match the spec. */
