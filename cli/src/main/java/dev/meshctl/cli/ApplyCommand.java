@@ -165,7 +165,7 @@ final class ApplyCommand implements Callable<Integer>, ViewedCommand {
       }
     }
     LoadOptions load = specOptions.loadOptions();
-    Optional<MeshSession> opened = MeshSession.open(specFile, load, clientOptions.get(), view);
+    Optional<MeshSession> opened = MeshSession.open(specFile, load, clientOptions.get(), view, command.commandLine().getErr());
     if (opened.isEmpty()) {
       return ExitCodes.ERROR;
     }
@@ -201,7 +201,8 @@ final class ApplyCommand implements Callable<Integer>, ViewedCommand {
         verifyTimeout,
         view,
         tty && view.forPeople(),
-        force);
+        force,
+        WaitNotices.interval());
   }
 
   /**

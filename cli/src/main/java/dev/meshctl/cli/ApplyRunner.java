@@ -15,12 +15,14 @@ import dev.meshctl.engine.lock.LockSettings;
 import dev.meshctl.engine.lock.VariableLeaseStore;
 import dev.meshctl.engine.plan.Plan;
 import dev.meshctl.engine.plan.PlanAction;
+import dev.meshctl.engine.progress.LiveProgress;
 import dev.meshctl.engine.progress.Progress;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.io.Console;
 import java.io.PrintWriter;
 import java.net.InetAddress;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -39,6 +41,7 @@ final class ApplyRunner {
    *
    * @param parallelism empty: the spec's {@code execution.parallelism}
    * @param tty whether a person is at a terminal (live display, confirmation prompt)
+   * @param noticeInterval how often a long wait is told about outside a terminal
    */
   record Settings(
       boolean autoApprove,
@@ -50,7 +53,8 @@ final class ApplyRunner {
       Duration verifyTimeout,
       ApplyView view,
       boolean tty,
-      boolean force) {}
+      boolean force,
+      Duration noticeInterval) {}
 
   private ApplyRunner() {}
 
@@ -69,9 +73,19 @@ final class ApplyRunner {
             .withPerControllerLimit(s.perControllerLimit())
             .withLock(s.lock(), s.lockTimeout(), s.breakLock())
             .withVerifyTimeout(s.verifyTimeout());
-    Progress<PlanAction> progress = s.view().progress(session.vertx(), s.tty());
+    // Notes for whoever watches: "still waiting" lines and lock holders, never inside JSON events.
+    PrintWriter notes = s.view().questions();
+    Progress<PlanAction> display = s.view().progress(session.vertx(), s.tty());
+    RunningActions progress =
+        new RunningActions(display, session.vertx(), s.tty() ? Optional.empty() : Optional.of(notes), s.noticeInterval());
     Promise<Void> cancel = Promise.promise();
-    ApplyHooks hooks = new ApplyHooks((plan, diff) -> confirm(session, plan, diff, s), progress, cancel.future());
+    ApplyHooks hooks =
+        new ApplyHooks(
+            (plan, diff) -> confirm(session, plan, diff, s),
+            progress,
+            cancel.future(),
+            new LockWaitNotices(notes, s.noticeInterval(), Clock.systemUTC())::waiting,
+            Optional.of(ReadWatch.lines(s.view(), err)));
     if (!s.lock()) {
       s.view().warning("applying without the apply lock (--lock=false): another apply may run at the same time");
     }
@@ -79,7 +93,14 @@ final class ApplyRunner {
       return ExitCodes.ERROR;
     }
     ApplyReport report;
-    try (InterruptHook interrupt = new InterruptHook(cancel::tryComplete, INTERRUPT_GRACE, err)) {
+    try (InterruptHook interrupt =
+        InterruptHook.twoStage(
+            cancel::tryComplete,
+            INTERRUPT_GRACE,
+            err,
+            () -> firstInterrupt(progress.running()),
+            () -> secondInterrupt(s.lock()),
+            message -> display instanceof LiveProgress<PlanAction> live && live.note(message))) {
       report = session.await(engine.apply(options, saved, hooks));
       s.view().summary(report);
     }
@@ -92,6 +113,32 @@ final class ApplyRunner {
       return ExitCodes.OK;
     }
     return outcome == ApplyOutcome.CANCELLED ? ExitCodes.INTERRUPTED : ExitCodes.ERROR;
+  }
+
+  /** What the first Ctrl-C prints at once. */
+  static String firstInterrupt(int running) {
+    String waiting =
+        running == 0
+            ? "no action is running; stopping once the current step ends (a wait for the lock is left at once)"
+            : "waiting for "
+                + running
+                + (running == 1 ? " running action" : " running actions")
+                + " (reboot and keyset waits are left at once)";
+    return "Interrupted: no new action starts; " + waiting + "... Press Ctrl-C again to exit now.";
+  }
+
+  /** What the second Ctrl-C prints before the process exits without waiting. */
+  static String secondInterrupt(boolean locked) {
+    String lock =
+        locked
+            ? "The apply lock, if this run held it, is not released: it lapses by itself "
+                + WaitNotices.elapsed(LockSettings.DEFAULT.lease())
+                + " after its last renewal (its lease), so a re-run may have to wait that long"
+                + " (or run 'meshctl unlock'). "
+            : "";
+    return "Interrupted again: exiting now; running actions are left to the controllers. "
+        + lock
+        + "Run the same 'meshctl apply' again: it reads the controllers and continues where this run stopped.";
   }
 
   /** Says whose live lock --break-lock would break, and asks unless forced. */

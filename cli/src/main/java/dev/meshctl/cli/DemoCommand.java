@@ -84,7 +84,7 @@ final class DemoCommand implements Callable<Integer> {
     LoadOptions load = LoadOptions.defaults().withEnv(env);
 
     step(1, "Start the simulated controllers of " + specFile);
-    Optional<MeshSession> opened = MeshSession.open(specFile, load, ClientOptions.SIMULATED, view);
+    Optional<MeshSession> opened = MeshSession.open(specFile, load, ClientOptions.SIMULATED, view, err);
     if (opened.isEmpty()) {
       return ExitCodes.ERROR;
     }
@@ -137,7 +137,8 @@ final class DemoCommand implements Callable<Integer> {
             ApplyOptions.DEFAULT_VERIFY_TIMEOUT,
             view,
             tty,
-            false);
+            false,
+            WaitNotices.interval());
     // The plan was shown in step 2; the apply shows it again only as what it runs.
     int applied = ApplyRunner.run(session, Optional.empty(), settings, err);
     if (applied != ExitCodes.OK) {

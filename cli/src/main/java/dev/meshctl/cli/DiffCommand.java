@@ -34,6 +34,7 @@ final class DiffCommand extends SessionCommand<DiffView> {
   @Override
   int run(MeshSession session, DiffView view) {
     Planning p = Planning.compute(session);
+    KeysetTokenNote.print(p.live(), err());
     view.diff(p.diff());
     return output.exitCode(p.diff().blocked(), p.diff().hasChanges());
   }

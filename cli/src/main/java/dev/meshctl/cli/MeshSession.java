@@ -13,6 +13,7 @@ import dev.meshctl.engine.live.LiveStateReader;
 import dev.meshctl.engine.live.MeshState;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,11 +32,15 @@ final class MeshSession implements AutoCloseable {
   private final MeshSpec spec;
   private final Vertx vertx;
   private final Map<String, Vns3Client> clients;
+  private final View view;
+  private final PrintWriter err;
 
-  private MeshSession(MeshSpec spec, Vertx vertx, Map<String, Vns3Client> clients) {
+  private MeshSession(MeshSpec spec, Vertx vertx, Map<String, Vns3Client> clients, View view, PrintWriter err) {
     this.spec = spec;
     this.vertx = vertx;
     this.clients = clients;
+    this.view = view;
+    this.err = err;
   }
 
   /**
@@ -43,7 +48,8 @@ final class MeshSession implements AutoCloseable {
    * request is sent. Otherwise builds one client per controller. Insecure TLS is among the
    * spec's warnings, once per block that sets it, naming the controllers it covers.
    */
-  static Optional<MeshSession> open(Path file, LoadOptions options, ClientOptions clientOptions, View view) {
+  static Optional<MeshSession> open(
+      Path file, LoadOptions options, ClientOptions clientOptions, View view, PrintWriter err) {
     LoadResult loaded = SpecLoader.load(file, options);
     view.mask(loaded.secrets());
     view.diagnostics(loaded.diagnostics());
@@ -56,7 +62,8 @@ final class MeshSession implements AutoCloseable {
     for (ControllerSpec c : spec.controllers()) {
       clients.put(c.name(), Vns3Clients.create(vertx, c, clientOptions));
     }
-    return Optional.of(new MeshSession(spec, vertx, clients));
+    err.flush();
+    return Optional.of(new MeshSession(spec, vertx, clients, view, err));
   }
 
   MeshSpec spec() {
@@ -71,9 +78,16 @@ final class MeshSession implements AutoCloseable {
     return clients;
   }
 
-  /** Reads every controller once; an unreachable one is part of the answer, not a failure. */
+  /**
+   * Reads every controller once, all at once, each under its request timeout; an unreachable one
+   * is part of the answer, not a failure. A controller that does not answer in time is named on
+   * the session's error stream when its time is up; a terminal shows which controllers are still being read.
+   */
   MeshState readLiveState() {
-    return await(new LiveStateReader().read(spec, clients));
+    List<String> names = spec.controllers().stream().map(ControllerSpec::name).toList();
+    try (ReadWatch watch = ReadWatch.start(vertx, view, err, names, System.console() != null)) {
+      return await(new LiveStateReader(vertx, watch).read(spec, clients));
+    }
   }
 
   /** Waits for {@code f} on the calling (non-event-loop) thread: the CLI boundary. */

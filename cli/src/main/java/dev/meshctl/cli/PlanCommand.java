@@ -81,6 +81,7 @@ final class PlanCommand extends SessionCommand<PlanView> {
   @Override
   int run(MeshSession session, PlanView view) throws IOException {
     Planning p = Planning.compute(session);
+    KeysetTokenNote.print(p.live(), err());
     SavedPlan saved = p.saved(specOptions.file);
     view.plan(p.plan(), p.diff(), saved);
     if (out != null) {

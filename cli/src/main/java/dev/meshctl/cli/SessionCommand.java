@@ -32,7 +32,7 @@ abstract class SessionCommand<V extends View> implements Callable<Integer>, View
   @Override
   public final Integer call() throws IOException {
     V v = view();
-    int code = specOptions.run(v, session -> run(session, v));
+    int code = specOptions.run(v, err(), session -> run(session, v));
     v.close();
     return code;
   }

@@ -4,6 +4,7 @@ import dev.meshctl.cli.views.View;
 import dev.meshctl.dsl.load.LoadOptions;
 import dev.meshctl.engine.client.ClientOptions;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.Option;
@@ -29,8 +30,8 @@ final class SpecOptions {
    * Opens a session on this spec with the vendor's waits, reporting the spec's diagnostics to
    * {@code view}; empty when the spec has errors.
    */
-  Optional<MeshSession> open(View view) {
-    return MeshSession.open(file, loadOptions(), ClientOptions.DEFAULT, view);
+  Optional<MeshSession> open(View view, PrintWriter err) {
+    return MeshSession.open(file, loadOptions(), ClientOptions.DEFAULT, view, err);
   }
 
   /** What a command does with an open session; answers the exit code. */
@@ -42,8 +43,8 @@ final class SpecOptions {
    * Opens a session as {@link #open} does and runs {@code command} in it, closing it after; exit 1
    * when the spec has errors (its diagnostics are printed, no request is sent).
    */
-  int run(View view, SessionCommand command) throws IOException {
-    Optional<MeshSession> opened = open(view);
+  int run(View view, PrintWriter err, SessionCommand command) throws IOException {
+    Optional<MeshSession> opened = open(view, err);
     if (opened.isEmpty()) {
       return ExitCodes.ERROR;
     }

@@ -382,6 +382,24 @@ class ApplyCommandIT {
   }
 
   @Test
+  void aLockWaitSaysWhoHoldsTheLockAndKeepsSayingItOutsideATerminal() throws Exception {
+    sim.variableReading(dev.meshctl.simulator.VariableReading.parse("unlicensed=answer"));
+    java.time.Instant now = liveLease();
+    CommandRun run =
+        new MeshctlProcess(dir, java.util.Map.of(WaitNotices.INTERVAL_VARIABLE, "1s"))
+            .run("apply", "--waits", "simulated", "--auto-approve", "--lock-timeout", "6s", spec.toString());
+    assertEquals(1, run.code(), run::toString);
+    String holder = "held by alice@laptop:42 since " + now + " (expires " + now.plusSeconds(60) + ")";
+    assertTrue(run.out().contains("waiting for the apply lock, " + holder + "\n"), run::toString);
+    assertTrue(
+        java.util.regex.Pattern.compile("still waiting for the apply lock \\(\\d+ s elapsed\\), " + java.util.regex.Pattern.quote(holder))
+            .matcher(run.out())
+            .find(),
+        run::toString);
+    assertTrue(run.out().contains("mesh is locked by alice@laptop:42"), run::toString);
+  }
+
+  @Test
   void unlockOfALiveLockAsksAndWithoutATerminalRefusesUnlessForced() throws Exception {
     sim.variableReading(dev.meshctl.simulator.VariableReading.parse("unlicensed=answer,names=prefixed"));
     java.time.Instant now = liveLease();

@@ -39,6 +39,15 @@ final class LocalMesh implements AutoCloseable {
   }
 
   static LocalMesh start(Path dir) throws Exception {
+    return start(dir, SimTimings.FAST, text -> text);
+  }
+
+  /**
+   * With the simulator's {@code timings}; meshctl's spec is the example's text changed by {@code
+   * edit} (after the ports are set), while the simulator runs the example's controllers as they
+   * are.
+   */
+  static LocalMesh start(Path dir, SimTimings timings, java.util.function.UnaryOperator<String> edit) throws Exception {
     String text = Files.readString(EXAMPLE);
     Map<String, Integer> ports = new java.util.TreeMap<>();
     for (int i = 1; i <= 4; i++) {
@@ -55,9 +64,11 @@ final class LocalMesh implements AutoCloseable {
     LoadResult loaded =
         SpecLoader.load(spec, new LoadOptions(env(), Optional.empty()));
     MeshSpec mesh = loaded.spec().orElseThrow(() -> new IllegalStateException(loaded.diagnostics().toString()));
+    // The simulator runs what the example describes; meshctl reads the edited spec.
+    Files.writeString(spec, edit.apply(text));
     Vertx vertx = Vertx.vertx();
     Simulator sim =
-        await(Simulator.start(vertx, SimulatorConfig.fromSpec(mesh).withApiPassword(PASSWORD).withAdminPort(-1).withTimings(SimTimings.FAST)));
+        await(Simulator.start(vertx, SimulatorConfig.fromSpec(mesh).withApiPassword(PASSWORD).withAdminPort(-1).withTimings(timings)));
     return new LocalMesh(vertx, sim, spec, ports);
   }
 

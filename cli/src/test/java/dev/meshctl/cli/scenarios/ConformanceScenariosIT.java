@@ -45,7 +45,9 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  * then runs {@code meshctl diff} and {@code meshctl plan} and compares their output (and exit
  * status) with {@code expected-diff.txt} and {@code expected-plan.txt}.
  *
- * <p>{@code -Dmeshctl.updateGolden=true} rewrites the golden files from the actual output.
+ * <p>{@code -Dmeshctl.updateGolden=true} rewrites the golden files from the actual output. A
+ * scenario's optional {@code expected-notes.txt} lists lines that diff's and plan's stderr must
+ * each hold once.
  *
  * <p>setup.yaml: {@code steps:} run in order, each one of
  *
@@ -88,10 +90,14 @@ class ConformanceScenariosIT {
         }
         Path spec = dir.resolve("mesh.yaml");
         Path endpoints = endpointMap(sim, spec);
-        compare(dir, "expected-diff.txt", meshctl("diff", "--no-color", "--detailed-exitcode",
-            "--endpoint-map", endpoints.toString(), spec.toString()));
-        compare(dir, "expected-plan.txt", meshctl("plan", "--no-color", "--detailed-exitcode",
-            "--endpoint-map", endpoints.toString(), spec.toString()));
+        Run diff = meshctl("diff", "--no-color", "--detailed-exitcode",
+            "--endpoint-map", endpoints.toString(), spec.toString());
+        compare(dir, "expected-diff.txt", diff);
+        notes(dir, diff);
+        Run plan = meshctl("plan", "--no-color", "--detailed-exitcode",
+            "--endpoint-map", endpoints.toString(), spec.toString());
+        compare(dir, "expected-plan.txt", plan);
+        notes(dir, plan);
         Files.deleteIfExists(endpoints);
       } finally {
         await(sim.close());
@@ -164,6 +170,21 @@ class ConformanceScenariosIT {
     }
     String text = res.bodyAsString();
     return text == null || text.isBlank() ? new JsonObject() : new JsonObject(text);
+  }
+
+  /** Each line of {@code expected-notes.txt}, if the scenario has one, once on stderr. */
+  private static void notes(Path dir, Run run) throws IOException {
+    Path file = dir.resolve("expected-notes.txt");
+    if (!Files.exists(file)) {
+      return;
+    }
+    for (String note : Files.readAllLines(file)) {
+      int times = run.err().split(java.util.regex.Pattern.quote(note), -1).length - 1;
+      if (times != 1) {
+        fail(dir.getFileName() + ": stderr holds this note " + times + " times, not once: " + note
+            + "\nstderr:\n" + run.err());
+      }
+    }
   }
 
   /** The actual output, with the exit status as the last line, against the golden file. */

@@ -20,6 +20,7 @@ import dev.meshctl.engine.plan.SetPeerId;
 import dev.meshctl.engine.plan.UpdatePeer;
 import dev.meshctl.engine.plan.UploadLicense;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -39,11 +40,15 @@ public final class ActionExecutor {
   /** VNS3's answer to a keyset PUT on a controller that has one: the work is done. */
   static final String KEYSET_EXISTS = "keyset already exists";
 
+  /** The call named in the failure of a download the root refused. */
+  static final String KEYSET_DOWNLOAD = "keyset download";
+
   /** VNS3's answer to a keyset PUT while a generation or download runs: wait for it. */
   static final String KEYSET_IN_PROGRESS = "keyset setup in progress";
 
   private final MeshSpec spec;
   private final Map<String, Vns3Client> clients;
+  private final Future<Void> abandonWaits;
   /** Per controller name: its API's request timeout (looked up for every action). */
   private final Map<String, Duration> requestTimeouts;
 
@@ -52,7 +57,17 @@ public final class ActionExecutor {
    * @param clients a client per controller name
    */
   public ActionExecutor(MeshSpec spec, Map<String, Vns3Client> clients) {
+    this(spec, clients, Promise.<Void>promise().future());
+  }
+
+  /**
+   * @param abandonWaits completing it abandons every reboot and keyset wait under way (the
+   *     user interrupted): the action fails at once saying so, rather than after minutes. A
+   *     request already sent is still waited for, so no write is left ambiguous by it.
+   */
+  public ActionExecutor(MeshSpec spec, Map<String, Vns3Client> clients, Future<Void> abandonWaits) {
     this.spec = spec;
+    this.abandonWaits = abandonWaits;
     this.clients = Map.copyOf(clients);
     Map<String, Duration> timeouts = new java.util.HashMap<>();
     spec.controllers().forEach(c -> timeouts.put(c.name(), c.api().requestTimeout()));
@@ -108,7 +123,7 @@ public final class ActionExecutor {
     }
     if (action instanceof AcceptLicenseParameters a) {
       return c.putLicenseParameters(a.licenseParameters())
-          .compose(v -> c.awaitReboot(spec.execution().rebootTimeout()));
+          .compose(v -> abandonable(c.awaitReboot(spec.execution().rebootTimeout()), "the reboot"));
     }
     if (action instanceof GenerateKeyset) {
       return keysetJob(
@@ -150,6 +165,22 @@ public final class ActionExecutor {
       return c.deleteRoute(r.routeId()).mapEmpty();
     }
     return Future.failedFuture(new IllegalStateException("unknown action " + action.type()));
+  }
+
+  /**
+   * {@code wait}, unless the user interrupts first: then a failure saying the wait was left,
+   * while the controller goes on by itself.
+   */
+  private <T> Future<T> abandonable(Future<T> wait, String what) {
+    Promise<T> result = Promise.promise();
+    wait.onComplete(result);
+    abandonWaits.onComplete(
+        v ->
+            result.tryFail(
+                new java.util.concurrent.CancellationException(
+                    "interrupted: stopped waiting for " + what + "; the controller carries on by itself,"
+                        + " and a re-run reads where it got to")));
+    return result.future();
   }
 
   /**
@@ -198,12 +229,16 @@ public final class ActionExecutor {
               }
               return Future.failedFuture(e);
             })
-        .compose(startedAt -> await.apply(left, startedAt))
+        .compose(
+            startedAt ->
+                abandonable(await.apply(left, startedAt), "the keyset job")
+                    .recover(e -> job.source().isPresent() ? downloadStopped(c, job, e) : Future.failedFuture(e)))
         .<Void>mapEmpty()
         .recover(
             e -> {
               Optional<Vns3Error> error = Vns3Exception.errorOf(e);
-              if (error.filter(Vns3Error.JobFailed.class::isInstance).isPresent()) {
+              if (error.filter(Vns3Error.JobFailed.class::isInstance).isPresent()
+                  && !error.get().call().equals(KEYSET_DOWNLOAD)) {
                 return keysetJob(c, put, await, job.oneMoreFailed());
               }
               if (error.isPresent()
@@ -218,6 +253,35 @@ public final class ActionExecutor {
               }
               return Future.failedFuture(e);
             });
+  }
+
+  /**
+   * A download job that stopped without a keyset ends the action at once, as the vendor's SDK
+   * ends {@code fetch_keyset_from_source} at the first job that stops ({@code macros/config.py}:
+   * a new {@code started_at_i} raises "Failed to fetch keyset for source"): VNS3 gives no reason,
+   * and the likely ones, another keyset token or a root this controller cannot reach, do not pass
+   * by waiting. Other failures pass through.
+   */
+  private static Future<KeysetState> downloadStopped(Vns3Client c, KeysetJob job, Throwable e) {
+    Optional<Vns3Error> error = Vns3Exception.errorOf(e);
+    if (error.isEmpty() || !(error.get() instanceof Vns3Error.JobFailed stopped)) {
+      return Future.failedFuture(e);
+    }
+    return Future.failedFuture(
+        new Vns3Exception(
+            new Vns3Error.JobFailed(
+                c.controller(),
+                KEYSET_DOWNLOAD,
+                "the root at "
+                    + job.source().get()
+                    + " refused the keyset download or could not be reached: "
+                    + stopped.detail()
+                    + " after "
+                    + dev.meshctl.engine.progress.Durations.format(job.elapsed())
+                    + ". Does the keyset token match the one the topology was made with (a token"
+                    + " cannot be read back, so diff and plan cannot check it)? Can "
+                    + c.controller()
+                    + " reach the root on its private network (security groups, routes)?")));
   }
 
   /**

@@ -11,6 +11,7 @@ import dev.meshctl.engine.diff.MeshDiff;
 import dev.meshctl.engine.diff.MeshDiffer;
 import dev.meshctl.engine.live.LiveStateReader;
 import dev.meshctl.engine.live.MeshState;
+import dev.meshctl.engine.live.ReadListener;
 import dev.meshctl.engine.lock.HeldLock;
 import dev.meshctl.engine.lock.LeaseStore;
 import dev.meshctl.engine.lock.LockSettings;
@@ -88,9 +89,15 @@ public final class ApplyEngine {
     return action.address() + " (" + action.type() + ")";
   }
 
-  /** Reads the live state of every controller. */
+  /** Reads the live state of every controller; each call ends as its retries end. */
   public Future<MeshState> read() {
-    return new LiveStateReader().read(spec, clients);
+    return read(Optional.empty());
+  }
+
+  /** With a listener, each controller's reads end at its request timeout (see {@link ApplyHooks}). */
+  private Future<MeshState> read(Optional<ReadListener> listener) {
+    LiveStateReader reader = listener.map(l -> new LiveStateReader(vertx, l)).orElseGet(LiveStateReader::new);
+    return reader.read(spec, clients);
   }
 
   /** The plan that makes {@code live} match the spec. */
@@ -135,7 +142,7 @@ public final class ApplyEngine {
             order,
             ApplyEngine::label,
             cancel);
-    ActionExecutor executor = new ActionExecutor(spec, clients);
+    ActionExecutor executor = new ActionExecutor(spec, clients, hooks.cancel());
     // The walk, its listener and the live display's timer all live on this one context.
     Context context = vertx.getOrCreateContext();
     Promise<WalkReport<PlanAction>> walked = Promise.promise();
@@ -173,6 +180,8 @@ public final class ApplyEngine {
     final ApplyOptions options;
     final ApplyHooks hooks;
     final long startNanos = System.nanoTime();
+    /** Time spent at the confirmation prompt: a person reading the plan, not the apply's. */
+    final java.util.concurrent.atomic.AtomicLong confirmNanos = new java.util.concurrent.atomic.AtomicLong();
     final RequestStats.Counts before = requestCounts();
     /** Completed on the user's cancel, or when the lock is lost mid-run. */
     final Promise<Void> stop = Promise.promise();
@@ -190,7 +199,7 @@ public final class ApplyEngine {
     }
 
     Future<ApplyReport> fromSpec() {
-      return read()
+      return read(hooks.reads())
           .compose(live -> onWorker(() -> MeshDiffer.diff(desired(live), live)).compose(diff -> {
                 if (diff.blocked() || !diff.hasChanges()) {
                   // Refused, or nothing to do: either way no lock is taken and nothing written.
@@ -200,7 +209,7 @@ public final class ApplyEngine {
                 // taken and the state read again under it; when nothing changed meanwhile, that
                 // plan is the one to run.
                 Future<Plan> plan = onWorker(() -> PlanBuilder.build(desired(live), diff, live));
-                return locked(() -> read().compose(again -> again.equals(live)
+                return locked(() -> read(hooks.reads()).compose(again -> again.equals(live)
                     ? plan.compose(p -> runPlan(p, again))
                     : onWorker(() -> plan(again)).compose(p -> runPlan(p, again))));
               }));
@@ -212,7 +221,7 @@ public final class ApplyEngine {
      * saved one. Both checks come before the lock, so a refused plan writes nothing at all.
      */
     Future<ApplyReport> fromSaved(ExpectedPlan saved) {
-      return read()
+      return read(hooks.reads())
           .compose(
               live -> {
                 Optional<ApplyReport> stale = staleAgainst(saved, live);
@@ -239,7 +248,7 @@ public final class ApplyEngine {
                           // refuses the plan, as one before it would have.
                           return locked(
                               () ->
-                                  read()
+                                  read(hooks.reads())
                                       .compose(
                                           again ->
                                               staleAgainst(saved, again)
@@ -270,9 +279,11 @@ public final class ApplyEngine {
       if (plan.isEmpty()) {
         return verifyAfter(ApplyOutcome.NO_CHANGES, plan, Optional.empty());
       }
+      long asking = System.nanoTime();
       return hooks
           .confirm()
           .apply(plan, MeshDiffer.diff(desired(live), live))
+          .andThen(answered -> confirmNanos.addAndGet(System.nanoTime() - asking))
           .compose(
               yes -> {
                 if (!yes) {
@@ -330,7 +341,7 @@ public final class ApplyEngine {
       MeshLock lock = new MeshLock(vertx, lockStore.get(), lockSettings, Clock.systemUTC());
       Future<?> broken = options.breakLock() ? lock.breakLock() : Future.succeededFuture();
       return broken
-          .compose(v -> lock.acquire(options.holder(), options.lockTimeout()))
+          .compose(v -> lock.acquire(options.holder(), options.lockTimeout(), hooks.lockWaiting(), hooks.cancel()))
           .transform(
               taken -> {
                 if (taken.succeeded()) {
@@ -338,6 +349,9 @@ public final class ApplyEngine {
                 } else if (taken.cause() instanceof RootUnlicensedException) {
                   // Nowhere to keep the lock before the root is licensed: see LockGate.
                   gate = LockGate.deferred(lock, options.holder(), spec.root(), this::lost);
+                } else if (taken.cause() instanceof java.util.concurrent.CancellationException) {
+                  return Future.succeededFuture(
+                      report(ApplyOutcome.CANCELLED, Optional.empty(), Optional.empty(), Optional.empty(), List.of()));
                 } else {
                   return Future.succeededFuture(refused(List.of(taken.cause().getMessage())));
                 }
@@ -408,7 +422,10 @@ public final class ApplyEngine {
           outcome, plan, walk, verification, problems, RequestStats.Counts.ZERO, Duration.ZERO);
     }
 
-    /** Stamps the request count and time once everything, lock release included, is done. */
+    /**
+     * Stamps the request count and time once everything, lock release included, is done; the
+     * time at the confirmation prompt is left out.
+     */
     ApplyReport finish(ApplyReport r) {
       return new ApplyReport(
           r.outcome(),
@@ -417,7 +434,7 @@ public final class ApplyEngine {
           r.verification(),
           r.problems(),
           requestCounts().minus(before),
-          Duration.ofNanos(System.nanoTime() - startNanos));
+          Duration.ofNanos(System.nanoTime() - startNanos - confirmNanos.get()));
     }
   }
 

@@ -334,7 +334,7 @@ final class Waits {
                 call(),
                 "the keyset job"
                     + k.startedAt().map(s -> " started at " + s).orElse("")
-                    + " stopped without a keyset"));
+                    + " stopped without a keyset (last poll: in_progress false, keyset_present false)"));
       }
       return true;
     }

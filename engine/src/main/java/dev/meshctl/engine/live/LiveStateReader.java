@@ -6,6 +6,9 @@ import dev.meshctl.engine.client.Vns3Client;
 import dev.meshctl.engine.client.Vns3Error;
 import dev.meshctl.engine.client.Vns3Exception;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +25,29 @@ import java.util.TreeSet;
  *
  * <p>An unreachable or unauthorised controller becomes {@link ControllerObservation.Unreadable}
  * with the reason; the others are still read. The answer never fails.
+ *
+ * <p>Built with a Vert.x instance, each controller's reads share one deadline, its request
+ * timeout, counted from when they all start: a controller that has not answered by then is
+ * reported to the {@link ReadListener} at once and read as unreadable, rather than waited for
+ * through every retry of every call (a hanging controller used to hold a diff for minutes).
  */
 public final class LiveStateReader {
+  private static final List<String> CALLS =
+      List.of("GET /config", "GET /license", "GET /keyset", "GET /peering", "GET /routes");
+
+  private final Vertx vertx;
+  private final ReadListener listener;
+
+  /** Without a deadline: each call ends as its client's retries end. */
+  public LiveStateReader() {
+    this(null, ReadListener.NONE);
+  }
+
+  /** With a deadline per controller, its request timeout, telling {@code listener} how it goes. */
+  public LiveStateReader(Vertx vertx, ReadListener listener) {
+    this.vertx = vertx;
+    this.listener = listener;
+  }
 
   /** Reads every controller of {@code spec} through its client in {@code clients} (by name). */
   public Future<MeshState> read(MeshSpec spec, Map<String, Vns3Client> clients) {
@@ -34,7 +58,7 @@ public final class LiveStateReader {
           client == null
               ? Future.succeededFuture(
                   new ControllerObservation.Unreadable(c.name(), "no API client for this controller"))
-              : read(c, client));
+              : bounded(c, client));
     }
     // join, not all: wait for every controller so that every unreadable one is reported.
     return Future.join(reads)
@@ -49,13 +73,61 @@ public final class LiveStateReader {
             });
   }
 
+  /**
+   * Reads one controller under its deadline (without a Vert.x instance, as {@link #read(
+   * ControllerSpec, Vns3Client)}).
+   */
+  private Future<ControllerObservation> bounded(ControllerSpec c, Vns3Client client) {
+    if (vertx == null) {
+      return read(c, client);
+    }
+    List<Future<?>> calls = new ArrayList<>();
+    Future<ControllerObservation> read = read(c, client, calls);
+    Promise<ControllerObservation> answer = Promise.promise();
+    Duration limit = c.api().requestTimeout();
+    long timer =
+        vertx.setTimer(
+            Math.max(1, limit.toMillis()),
+            id -> {
+              List<String> pending = new ArrayList<>();
+              for (int i = 0; i < calls.size(); i++) {
+                if (!calls.get(i).isComplete()) {
+                  pending.add(CALLS.get(i));
+                }
+              }
+              String detail = String.join(", ", pending) + ": no answer within " + seconds(limit);
+              if (answer.tryComplete(new ControllerObservation.Unreadable(c.name(), detail))) {
+                listener.timedOut(c.name(), pending, limit);
+              }
+            });
+    read.onComplete(
+        done -> {
+          vertx.cancelTimer(timer);
+          if (answer.tryComplete(done.result())) {
+            listener.answered(c.name());
+          }
+        });
+    return answer.future();
+  }
+
+  private static String seconds(Duration d) {
+    long ms = d.toMillis();
+    return ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms";
+  }
+
   /** Reads one controller; never fails (a failure is an {@link ControllerObservation.Unreadable}). */
   public Future<ControllerObservation> read(ControllerSpec c, Vns3Client client) {
+    return read(c, client, new ArrayList<>());
+  }
+
+  /** As {@link #read(ControllerSpec, Vns3Client)}, adding its five calls to {@code calls}. */
+  private Future<ControllerObservation> read(ControllerSpec c, Vns3Client client, List<Future<?>> calls) {
     Future<ConfigState> config = client.getConfig();
     Future<LicenseState> license = client.getLicense();
     Future<KeysetState> keyset = client.getKeyset();
     Future<PeeringState> peering = client.getPeering();
     Future<List<LiveRoute>> routes = client.getRoutes();
+    calls.addAll(List.of(config, license, keyset, peering, routes));
     return Future.join(config, license, keyset, peering, routes)
         .transform(
             done -> {

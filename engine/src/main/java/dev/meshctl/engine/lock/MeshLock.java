@@ -14,8 +14,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * The apply lock of one mesh, kept on the root controller so that it holds across machines, built
@@ -71,7 +73,28 @@ public final class MeshLock {
    *     RootUnlicensedException} or {@link LockUnavailableException}
    */
   public Future<HeldLock> acquire(String holder, Duration waitUpTo) {
-    Attempt a = new Attempt(holder, UUID.randomUUID().toString().replace("-", ""), clock.instant().plus(waitUpTo));
+    return acquire(holder, waitUpTo, others -> {});
+  }
+
+  /**
+   * Takes the lock as {@link #acquire(String, Duration)}, telling {@code waiting} each time it
+   * finds another run's live claim and waits (every {@link LockSettings#retryEvery()} or so): the
+   * live claims, earliest first, so a waiting user can be told who holds the lock.
+   */
+  public Future<HeldLock> acquire(String holder, Duration waitUpTo, Consumer<List<Holding>> waiting) {
+    return acquire(holder, waitUpTo, waiting, Promise.<Void>promise().future());
+  }
+
+  /**
+   * As {@link #acquire(String, Duration, Consumer)}; completing {@code stop} ends a wait for
+   * another run's lease at once, failing with a {@link CancellationException} (the user
+   * interrupted).
+   */
+  public Future<HeldLock> acquire(
+      String holder, Duration waitUpTo, Consumer<List<Holding>> waiting, Future<Void> stop) {
+    Attempt a =
+        new Attempt(
+            holder, UUID.randomUUID().toString().replace("-", ""), clock.instant().plus(waitUpTo), waiting, stop);
     // The first try writes at once: on a free mesh, a write and a read take the lock.
     return claim(a);
   }
@@ -142,7 +165,11 @@ public final class MeshLock {
       return Future.failedFuture(new LockHeldException(others.get(0), store.where()));
     }
     Duration pause = min(jittered(settings.retryEvery()), Duration.between(now, a.deadline));
-    return delay(pause).compose(v -> attempt(a));
+    a.waiting.accept(others);
+    Promise<Void> waited = Promise.promise();
+    delay(pause).onComplete(waited);
+    a.stop.onComplete(v -> waited.tryFail(new CancellationException("interrupted while waiting for the apply lock")));
+    return waited.future().compose(v -> attempt(a));
   }
 
   private Future<List<Claim>> list() {
@@ -206,11 +233,16 @@ public final class MeshLock {
     final String runId;
     final Instant deadline;
     final AtomicLong next = new AtomicLong(1);
+    final Consumer<List<Holding>> waiting;
 
-    Attempt(String holder, String runId, Instant deadline) {
+    final Future<Void> stop;
+
+    Attempt(String holder, String runId, Instant deadline, Consumer<List<Holding>> waiting, Future<Void> stop) {
       this.holder = holder;
       this.runId = runId;
       this.deadline = deadline;
+      this.waiting = waiting;
+      this.stop = stop;
     }
   }
 }

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Function;
 
 /**
@@ -35,6 +37,10 @@ public final class LiveProgress<N> implements Progress<N> {
 
   private final Map<N, Instant> running = new LinkedHashMap<>();
   private final List<String> pendingLines = new ArrayList<>();
+  /** Lines from other threads (a Ctrl-C message), shown above the block at the next redraw. */
+  private final Queue<String> notes = new ConcurrentLinkedQueue<>();
+  /** Whether the block is being redrawn: between {@link #begin} and {@link #close}. */
+  private volatile boolean drawing;
   private int total;
   private int done;
   private int failed;
@@ -54,6 +60,7 @@ public final class LiveProgress<N> implements Progress<N> {
   @Override
   public void begin(int total) {
     this.total = total;
+    drawing = true;
     timer = vertx.setPeriodic(REFRESH_MS, id -> redraw());
     redraw();
   }
@@ -90,8 +97,22 @@ public final class LiveProgress<N> implements Progress<N> {
     pendingLines.add(paint("33", "-") + " " + name.apply(node) + " " + reason);
   }
 
+  /**
+   * Shows {@code line} above the block at the next redraw, so the redraw does not overwrite it;
+   * callable from any thread. Answers false when no block is drawn (before {@link #begin}, after
+   * {@link #close}): then the caller prints the line itself.
+   */
+  public boolean note(String line) {
+    if (!drawing) {
+      return false;
+    }
+    notes.add(line);
+    return true;
+  }
+
   @Override
   public void close() {
+    drawing = false;
     if (timer >= 0) {
       vertx.cancelTimer(timer);
       timer = -1;
@@ -109,6 +130,9 @@ public final class LiveProgress<N> implements Progress<N> {
       sb.append(line).append('\n');
     }
     pendingLines.clear();
+    for (String note = notes.poll(); note != null; note = notes.poll()) {
+      sb.append(note).append('\n');
+    }
     List<String> block = block(clock.instant());
     for (String line : block) {
       sb.append(line).append('\n');

@@ -211,7 +211,11 @@ public final class DagWalker<N> {
         Throwable error = ar.cause();
         ended.put(n, new NodeOutcome<>(n, NodeStatus.FAILED, Optional.of(error), "", took));
         listener.failed(n, took, error);
-        skipDescendants(n);
+        if (!cancelled) {
+          // After a cancel nothing starts anyway: what follows a failure then reads as not
+          // started for the cancel (an interrupted wait fails its action), not skipped for it.
+          skipDescendants(n);
+        }
       }
       pump();
     }

@@ -209,7 +209,7 @@ class WaitsTest extends WireMockHarness {
         keyset("{\"keyset_present\":false,\"in_progress\":false,\"started_at_i\":100}")));
     Vns3Error e = Await.error(client.awaitKeyset(LONG, Optional.empty()));
     assertEquals(
-        new Vns3Error.JobFailed("east-1a", "keyset wait", "the keyset job started at 100 stopped without a keyset"), e);
+        new Vns3Error.JobFailed("east-1a", "keyset wait", "the keyset job started at 100 stopped without a keyset (last poll: in_progress false, keyset_present false)"), e);
   }
 
   @Test
