@@ -8,3 +8,8 @@ dist_jdk() {
   if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/jlink" ]; then echo "$JAVA_HOME"; return; fi
   dirname "$(dirname "$(readlink -f "$(command -v javac)")")"
 }
+
+# The time every packed file carries: SOURCE_DATE_EPOCH if set, else the last commit's time.
+source_epoch() {
+  echo "${SOURCE_DATE_EPOCH:-$(git -C "$(dirname "${BASH_SOURCE[0]}")" log -1 --format=%ct 2>/dev/null || echo 0)}"
+}

@@ -14,7 +14,8 @@ app="$home/lib/app"
 if [ -n "${MESHCTL_TRAIN_AOT:-}" ]; then
   aot="-XX:AOTCacheOutput=$MESHCTL_TRAIN_AOT -Xlog:disable"
 elif [ -f "$app/meshctl.aot" ]; then
-  aot="-XX:AOTCache=$app/meshctl.aot"
+  # A cache the JVM cannot use (a jar whose time was changed, other flags) is skipped quietly.
+  aot="-XX:AOTCache=$app/meshctl.aot -Xlog:aot*=off -Xlog:cds*=off"
 else
   aot=""
 fi

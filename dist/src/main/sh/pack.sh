@@ -8,7 +8,8 @@ ls "$STAGE"/share/man/man1/*.1 >/dev/null 2>&1 || { echo "meshctl dist: no man p
 gzip -9nf "$STAGE"/share/man/man1/*.1
 
 # Same inputs, same bytes: fixed owner, order and times (SOURCE_DATE_EPOCH if set).
-epoch="${SOURCE_DATE_EPOCH:-$(git -C "$here" log -1 --format=%ct 2>/dev/null || echo 0)}"
+. "$here/dist-jdk.sh"
+epoch="$(source_epoch)"
 top="$(basename "$STAGE")"
 tar --sort=name --owner=0 --group=0 --numeric-owner --mtime="@$epoch" \
     --pax-option=exthdr.name=%d/PaxHeaders/%f,delete=atime,delete=ctime \
@@ -19,6 +20,7 @@ if [ "${DIST_DEB:-false}" = "true" ]; then
   # A Debian package of the same tree, laid out as Debian places things: the tree under
   # /usr/lib/meshctl, the command on PATH, man pages, completions and docs where tools look.
   root="$(mktemp -d)"; trap 'rm -rf "$root"' EXIT
+  chmod 0755 "$root"
   mkdir -p "$root/DEBIAN" "$root/usr/lib" "$root/usr/bin" "$root/usr/share"
   cp -a "$STAGE" "$root/usr/lib/meshctl"
   ln -s ../lib/meshctl/bin/meshctl "$root/usr/bin/meshctl"

@@ -53,6 +53,9 @@ cp -r "$REPO_ROOT/examples" "$STAGE/share/doc/meshctl/examples"
 # The AOT cache: classes loaded, linked and profiled by a real run of the commands users start
 # most, stored beside the jar; the JVM maps it at start instead of loading those classes again.
 if [ "$aot" = true ]; then
+  # The cache remembers the jar's modification time and is refused if it differs: the jar gets
+  # the time the tarball gives every file (pack.sh), which tar restores on unpacking.
+  touch -d "@$(source_epoch)" "$STAGE/lib/app/meshctl.jar"
   train="$(mktemp -d)"
   cp -r "$REPO_ROOT/examples/local/." "$train/"
   (cd "$train" && MESHCTL_TRAIN_AOT="$STAGE/lib/app/meshctl.aot" MESHCTL_SIM_PASSWORD=training \
