@@ -2,7 +2,7 @@
 # Stages the release tree: a jlink runtime trimmed to the modules meshctl uses, the shaded jar,
 # bin/meshctl, completions, the AsciiDoc for man pages (asciidoctor turns it into roff next),
 # license notices, and an AOT cache trained on a real run.
-# Inputs (environment): APP_JAR CODEGEN_CLASSPATH NOTICES REPO_ROOT STAGE MAN_ADOC [DIST_JDK]
+# Inputs (environment): APP_JAR CODEGEN_CLASSPATH DIST_CLASSES NOTICES REPO_ROOT STAGE MAN_ADOC [DIST_JDK]
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 . "$here/dist-jdk.sh"
@@ -43,8 +43,7 @@ install -m 0755 "$here/meshctl-launcher.sh" "$STAGE/bin/meshctl"
 "$STAGE/bin/meshctl" completion bash > "$STAGE/share/bash-completion/completions/meshctl"
 "$STAGE/bin/meshctl" completion zsh > "$STAGE/share/zsh/site-functions/_meshctl"
 
-"$STAGE/runtime/bin/java" -cp "$APP_JAR:$CODEGEN_CLASSPATH" picocli.codegen.docgen.manpage.ManPageGenerator \
-  --outdir="$MAN_ADOC" dev.meshctl.cli.MeshctlCommand >/dev/null
+"$STAGE/runtime/bin/java" -cp "$APP_JAR:$CODEGEN_CLASSPATH:$DIST_CLASSES" dev.meshctl.dist.ManPages "$MAN_ADOC" >/dev/null
 
 cp "$REPO_ROOT/README.md" "$STAGE/share/doc/meshctl/README.md"
 cp -r "$NOTICES"/. "$STAGE/share/doc/meshctl/"
