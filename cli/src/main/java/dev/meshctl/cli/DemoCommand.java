@@ -51,8 +51,9 @@ final class DemoCommand implements Callable<Integer> {
   @Option(
       names = "--spec",
       paramLabel = "FILE",
-      defaultValue = "examples/local/mesh.yaml",
-      description = "The spec to simulate and apply (default: ${DEFAULT-VALUE}).")
+      description =
+          "The spec to simulate and apply (default: examples/local/mesh.yaml when it exists here,"
+              + " else the same example as carried by meshctl).")
   Path specFile;
 
   @Option(names = "--keep-running", description = "Leave the controllers running at the end, until Ctrl-C.")
@@ -72,8 +73,14 @@ final class DemoCommand implements Callable<Integer> {
     boolean tty = System.console() != null;
     style = TerminalStyle.of(noColor);
     view = ApplyView.of(false, style, out, err, MaskedOutput.masker(err));
+    if (specFile == null) {
+      specFile = BundledExample.LOCAL_SPEC;
+      if (!Files.isRegularFile(specFile)) {
+        specFile = BundledExample.extract();
+      }
+    }
     if (!Files.isRegularFile(specFile)) {
-      view.error(specFile + " not found: run 'meshctl demo' from the meshctl checkout, or give --spec FILE");
+      view.error(specFile + " not found: give --spec FILE, or leave --spec out for the example");
       return ExitCodes.ERROR;
     }
     long start = System.nanoTime();

@@ -16,7 +16,7 @@ public final class Main {
   /** Runs meshctl with the given streams; tests call this directly. */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
     QuietLogging.apply();
-    picocli.CommandLine cl = MeshctlCommand.commandLine(out, err);
+    picocli.CommandLine cl = MeshctlCommand.commandLine(out, err, args);
     try {
       return cl.execute(args);
     } finally {
