@@ -17,6 +17,7 @@ import dev.meshctl.engine.plan.PlanAction;
 import dev.meshctl.engine.plan.StateFingerprint;
 import dev.meshctl.engine.pipeline.Judgement;
 import dev.meshctl.engine.pipeline.MeshPipeline;
+import dev.meshctl.engine.pipeline.OwnTask;
 import dev.meshctl.engine.walk.DagWalker;
 import dev.meshctl.engine.walk.NodeStatus;
 import dev.meshctl.engine.walk.WalkOptions;
@@ -142,20 +143,26 @@ public final class ApplyEngine {
         v -> {
           hooks.progress().begin(plan.order().size());
           new DagWalker<PlanAction>(context)
-              .walk(plan.graph(), a -> gate.before(a).compose(ok -> executor.run(a)).andThen(r -> gate.after(a, r.succeeded())), walk, hooks.progress())
+              .walk(
+                  plan.graph(),
+                  a -> OwnTask.on(context, () -> gate.before(a).compose(ok -> executor.run(a)))
+                      .andThen(r -> gate.after(a, r.succeeded())),
+                  walk,
+                  hooks.progress())
               .onComplete(walked);
         });
     return walked
         .future()
         .compose(
             report -> {
-              Promise<WalkReport<PlanAction>> closed = Promise.promise();
+              Promise<Void> closed = Promise.promise();
               context.runOnContext(
                   v -> {
                     hooks.progress().close();
-                    closed.complete(report);
+                    // What follows the walk (the summary) is printed once its progress is out.
+                    hooks.progress().drained().onComplete(closed);
                   });
-              return closed.future();
+              return closed.future().transform(d -> Future.succeededFuture(report));
             });
   }
 
@@ -275,9 +282,10 @@ public final class ApplyEngine {
       if (plan.isEmpty()) {
         return verifyAfter(ApplyOutcome.NO_CHANGES, plan, Optional.empty());
       }
-      return hooks
-          .confirm()
-          .apply(plan, judged.diff())
+      // Showing the plan renders and prints thousands of lines: a worker's job, not the loop's.
+      return pipeline
+          .onWorker(() -> hooks.confirm().apply(plan, judged.diff()))
+          .compose(asked -> asked)
           .compose(
               yes -> {
                 if (!yes) {

@@ -6,6 +6,7 @@ import dev.meshctl.engine.client.Vns3Client;
 import dev.meshctl.engine.live.ControllerObservation;
 import dev.meshctl.engine.live.LiveStateReader;
 import dev.meshctl.engine.live.MeshState;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
@@ -41,7 +42,7 @@ public final class MeshPipeline {
 
   /** Reads every controller; never fails (an unreadable controller is reported as such). */
   public Future<MeshState> read() {
-    return new LiveStateReader().read(spec, clients);
+    return read(Map.of());
   }
 
   /**
@@ -49,10 +50,8 @@ public final class MeshPipeline {
    * reason given (a controller in backoff is not asked at all).
    */
   public Future<MeshState> read(Map<String, String> skipped) {
-    if (skipped.isEmpty()) {
-      return read();
-    }
     LiveStateReader reader = new LiveStateReader();
+    Context context = vertx.getOrCreateContext();
     List<Future<ControllerObservation>> reads = new ArrayList<>();
     for (ControllerSpec c : spec.controllers()) {
       String why = skipped.get(c.name());
@@ -62,9 +61,11 @@ public final class MeshPipeline {
       }
       reads.add(
           why == null
-              ? reader.read(c, client)
+              // Each controller's five requests in a task of their own: see OwnTask.
+              ? OwnTask.on(context, () -> reader.read(c, client))
               : Future.succeededFuture(new ControllerObservation.Unreadable(c.name(), why)));
     }
+    // join, not all: wait for every controller so that every unreadable one is reported.
     return Future.join(reads)
         .transform(
             done -> {
