@@ -90,6 +90,26 @@ class ReplacedRootIT {
     assertTrue(diff.out().contains("No changes"), diff::toString);
   }
 
+  @Test
+  void applyRepairsAWipedRootAndAReplacedControllerTogetherFromTheKeysetTheOthersHold() throws Exception {
+    CommandRun built = meshctl("apply", "--auto-approve", "--waits", "simulated", "--no-color", spec.toString());
+    assertEquals(0, built.code(), built::toString);
+    String checksum = checksum("ctl4");
+    await(sim.controller("ctl1").wipe());
+    await(sim.controller("ctl3").wipe());
+
+    CommandRun repaired = meshctl("apply", "--auto-approve", "--waits", "simulated", "--no-color", spec.toString());
+    assertEquals(0, repaired.code(), repaired::toString);
+    assertTrue(repaired.out().contains("Verified: no differences remain"), repaired::toString);
+    assertNeverAdvisesRelaunching(repaired);
+    assertEquals(checksum, checksum("ctl1"), "the root rejoined the topology");
+    assertEquals(checksum, checksum("ctl3"), "the replaced controller rejoined the topology");
+
+    CommandRun once = meshctl("reconcile", spec.toString(), "--waits", "simulated", "--once");
+    assertEquals(0, once.code(), once::toString);
+    assertTrue(once.out().contains("outcome=in_sync"), () -> "reconcile agrees nothing is left: " + once);
+  }
+
   private static void assertNeverAdvisesRelaunching(CommandRun run) {
     String all = run.out() + run.err();
     assertFalse(all.contains("relaunch"), () -> "a replaced root is repaired, not a reason to relaunch others: " + run);

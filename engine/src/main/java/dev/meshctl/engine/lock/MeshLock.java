@@ -3,7 +3,6 @@ package dev.meshctl.engine.lock;
 import dev.meshctl.engine.client.Vns3Error;
 import dev.meshctl.engine.client.Vns3Exception;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
@@ -178,9 +177,7 @@ public final class MeshLock {
   }
 
   private Future<Void> delay(Duration d) {
-    Promise<Void> p = Promise.promise();
-    vertx.setTimer(Math.max(1, d.toMillis()), t -> p.complete());
-    return p.future();
+    return vertx.timer(Math.max(1, d.toMillis()), java.util.concurrent.TimeUnit.MILLISECONDS).mapEmpty();
   }
 
   private <T> Future<T> unavailableOnFailure(Future<T> f) {
