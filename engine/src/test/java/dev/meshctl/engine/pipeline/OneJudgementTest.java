@@ -52,7 +52,7 @@ class OneJudgementTest {
       boolean nothingLeft = v.remaining().isEmpty() && v.problems().isEmpty() && v.unreadable().isEmpty();
       assertEquals(j.inSync(), nothingLeft, name);
       assertEquals(j.diff().changes(), v.remaining(), name);
-      assertEquals(j.diff().problems(), v.problems(), name);
+      assertEquals(dev.meshctl.dsl.diag.Diagnostics.of(j.diff().problems()), v.problems(), name);
       Analysis tick = Analysis.of(MeshExpander.expand(spec, live), live);
       assertEquals(j.diff(), tick.diff(), name + ": reconcile judges the read as diff does");
     });
