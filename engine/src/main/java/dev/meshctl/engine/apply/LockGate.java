@@ -6,6 +6,7 @@ import dev.meshctl.engine.lock.MeshLock;
 import dev.meshctl.engine.plan.Plan;
 import dev.meshctl.engine.plan.PlanAction;
 import dev.meshctl.engine.plan.PlanActionType;
+import dev.meshctl.engine.walk.Declined;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.time.Duration;
@@ -81,8 +82,13 @@ final class LockGate {
     return held.or(() -> deferred.flatMap(d -> Optional.ofNullable(d.taken.get())));
   }
 
+  /** A refused check stops the run, and the action is reported as never started, not as failed. */
   private Future<Void> guard(Future<Void> check) {
-    return check.onFailure(e -> onLost.accept(e.getMessage()));
+    return check.recover(
+        e -> {
+          onLost.accept(e.getMessage());
+          return Future.failedFuture(new Declined(e.getMessage()));
+        });
   }
 
 

@@ -86,6 +86,8 @@ public final class LiveProgress<N> implements Progress<N> {
 
   @Override
   public void skipped(N node, String reason) {
+    // An action that declined to start was shown running: it is not any more.
+    running.remove(node);
     skipped++;
     pendingLines.add(paint("33", "-") + " " + name.apply(node) + " " + reason);
   }
