@@ -9,8 +9,8 @@ import dev.meshctl.dsl.model.MeshSpec;
 import dev.meshctl.engine.client.ClientOptions;
 import dev.meshctl.engine.client.Vns3Client;
 import dev.meshctl.engine.client.Vns3Clients;
-import dev.meshctl.engine.live.LiveStateReader;
-import dev.meshctl.engine.live.MeshState;
+import dev.meshctl.engine.pipeline.Judged;
+import dev.meshctl.engine.pipeline.MeshPipeline;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.PrintWriter;
@@ -79,14 +79,15 @@ final class MeshSession implements AutoCloseable {
   }
 
   /**
-   * Reads every controller once, all at once, each under its request timeout; an unreachable one
-   * is part of the answer, not a failure. A controller that does not answer in time is named on
-   * the session's error stream when its time is up; a terminal shows which controllers are still being read.
+   * Reads every controller once, all at once, each under its request timeout, and judges the
+   * read on a worker as apply and reconcile do; an unreachable controller is part of the answer,
+   * not a failure. One that does not answer in time is named through the view when its time is
+   * up; a terminal shows which controllers are still being read.
    */
-  MeshState readLiveState() {
+  Judged readAndJudge() {
     List<String> names = spec.controllers().stream().map(ControllerSpec::name).toList();
     try (ReadWatch watch = ReadWatch.start(vertx, view, err, names, System.console() != null)) {
-      return await(new LiveStateReader(vertx, watch).read(spec, clients));
+      return await(new MeshPipeline(vertx, spec, clients).readAndAnalyse(Optional.of(watch)));
     }
   }
 

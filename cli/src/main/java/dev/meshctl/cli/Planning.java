@@ -5,10 +5,10 @@ import dev.meshctl.engine.desired.DesiredMesh;
 import dev.meshctl.engine.desired.MeshExpander;
 import dev.meshctl.engine.desired.Sha256;
 import dev.meshctl.engine.diff.MeshDiff;
-import dev.meshctl.engine.diff.MeshDiffer;
 import dev.meshctl.engine.live.MeshState;
+import dev.meshctl.engine.pipeline.Judged;
+import dev.meshctl.engine.pipeline.Judgement;
 import dev.meshctl.engine.plan.Plan;
-import dev.meshctl.engine.plan.PlanBuilder;
 import dev.meshctl.engine.render.PlanSummary;
 import dev.meshctl.engine.planfile.SavedPlan;
 import java.io.IOException;
@@ -22,12 +22,15 @@ import java.time.Instant;
  */
 record Planning(MeshSpec spec, DesiredMesh desired, MeshState live, MeshDiff diff, Plan plan) {
 
-  /** Reads the controllers of the session once and computes everything from that read. */
+  /**
+   * Reads the controllers of the session once and judges that read as apply and reconcile do
+   * ({@link Judgement}, on a worker): a root replaced by a fresh instance is planned as a keyset
+   * download from a controller that holds the topology's keyset, exactly as apply will run it.
+   */
   static Planning compute(MeshSession session) {
-    MeshState live = session.readLiveState();
-    DesiredMesh desired = MeshExpander.expand(session.spec(), live);
-    MeshDiff diff = MeshDiffer.diff(desired, live);
-    return new Planning(session.spec(), desired, live, diff, PlanBuilder.build(desired, diff, live));
+    Judged judged = session.readAndJudge();
+    Judgement j = judged.judgement();
+    return new Planning(session.spec(), j.desired(), judged.live(), j.diff(), j.plan());
   }
 
   /** The plan with what it was computed against, for {@code plan -out} and {@code --json}. */

@@ -59,6 +59,7 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  *   <li>{@code edit_route: {controller, cidr, set: {metric: 5}}} — a route changed by hand (VNS3
  *       has no route update: deleted and created again with the new values)
  *   <li>{@code down: NAME} — the controller stops answering (connection refused)
+ *   <li>{@code wipe: NAME} — the controller is replaced by a fresh instance (factory state)
  * </ul>
  */
 class ConformanceScenariosIT {
@@ -119,6 +120,8 @@ class ConformanceScenariosIT {
       }
     } else if (step.get("down") instanceof String name) {
       await(sim.controller(name).down());
+    } else if (step.get("wipe") instanceof String name) {
+      await(sim.controller(name).wipe());
     } else if (step.get("preset") instanceof Map<?, ?> p) {
       String license =
           Files.readString(

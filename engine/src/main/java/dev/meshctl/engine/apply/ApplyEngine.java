@@ -5,11 +5,6 @@ import dev.meshctl.dsl.diag.Diagnostics;
 import dev.meshctl.dsl.model.MeshSpec;
 import dev.meshctl.engine.client.RequestStats;
 import dev.meshctl.engine.client.Vns3Client;
-import dev.meshctl.engine.desired.DesiredMesh;
-import dev.meshctl.engine.desired.MeshExpander;
-import dev.meshctl.engine.diff.MeshDiff;
-import dev.meshctl.engine.diff.MeshDiffer;
-import dev.meshctl.engine.live.LiveStateReader;
 import dev.meshctl.engine.live.MeshState;
 import dev.meshctl.engine.live.ReadListener;
 import dev.meshctl.engine.lock.HeldLock;
@@ -20,8 +15,10 @@ import dev.meshctl.engine.lock.RootUnlicensedException;
 import dev.meshctl.engine.plan.ActionOrder;
 import dev.meshctl.engine.plan.Plan;
 import dev.meshctl.engine.plan.PlanAction;
-import dev.meshctl.engine.plan.PlanBuilder;
 import dev.meshctl.engine.plan.StateFingerprint;
+import dev.meshctl.engine.pipeline.Judgement;
+import dev.meshctl.engine.pipeline.MeshPipeline;
+import dev.meshctl.engine.pipeline.OwnTask;
 import dev.meshctl.engine.walk.DagWalker;
 import dev.meshctl.engine.walk.NodeStatus;
 import dev.meshctl.engine.walk.WalkOptions;
@@ -38,7 +35,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
-import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -57,6 +53,7 @@ public final class ApplyEngine {
   private final Optional<LeaseStore> lockStore;
   private final LockSettings lockSettings;
   private final ActionCost cost;
+  private final MeshPipeline pipeline;
 
   /**
    * @param clients a client per controller name
@@ -77,11 +74,7 @@ public final class ApplyEngine {
     this.lockStore = lockStore;
     this.lockSettings = lockSettings;
     this.cost = cost;
-  }
-
-  /** The spec expanded against {@code live}: controllers keep the peer IDs they have. */
-  private DesiredMesh desired(MeshState live) {
-    return MeshExpander.expand(spec, live);
+    this.pipeline = new MeshPipeline(vertx, spec, clients);
   }
 
   /** An action's name in progress lines and skip reasons: {@code controller["a"].keyset (fetch_keyset)}. */
@@ -96,14 +89,12 @@ public final class ApplyEngine {
 
   /** With a listener, each controller's reads end at its request timeout (see {@link ApplyHooks}). */
   private Future<MeshState> read(Optional<ReadListener> listener) {
-    LiveStateReader reader = listener.map(l -> new LiveStateReader(vertx, l)).orElseGet(LiveStateReader::new);
-    return reader.read(spec, clients);
+    return pipeline.read(Map.of(), listener);
   }
 
-  /** The plan that makes {@code live} match the spec. */
+  /** The plan that makes {@code live} match the spec: the {@link Judgement}'s. */
   public Plan plan(MeshState live) {
-    DesiredMesh desired = desired(live);
-    return PlanBuilder.build(desired, MeshDiffer.diff(desired, live), live);
+    return Judgement.of(spec, live).plan();
   }
 
   /**
@@ -117,10 +108,6 @@ public final class ApplyEngine {
     return report.map(run::finish);
   }
 
-  /** Diffing and planning run on a worker thread: a mesh of 64 controllers plans 8,000 actions. */
-  private <T> Future<T> onWorker(Callable<T> work) {
-    return vertx.executeBlocking(work, false);
-  }
 
   /** Walks a plan without lock or confirmation: for callers that did those themselves. */
   public Future<WalkReport<PlanAction>> execute(
@@ -130,7 +117,19 @@ public final class ApplyEngine {
 
   private Future<WalkReport<PlanAction>> execute(
       Plan plan, ApplyOptions options, ApplyHooks hooks, Future<Void> cancel, LockGate gate) {
-    Map<PlanAction, Duration> tails = CriticalPath.of(plan.graph(), cost::of).tails();
+    // The critical path of 8,000 actions is CPU work: computed on a worker, not the walk's loop.
+    return pipeline
+        .onWorker(() -> CriticalPath.of(plan.graph(), cost::of).tails())
+        .compose(tails -> walk(plan, options, hooks, cancel, gate, tails));
+  }
+
+  private Future<WalkReport<PlanAction>> walk(
+      Plan plan,
+      ApplyOptions options,
+      ApplyHooks hooks,
+      Future<Void> cancel,
+      LockGate gate,
+      Map<PlanAction, Duration> tails) {
     // Longest remaining chain first: under a parallelism limit the critical path never waits.
     Comparator<PlanAction> order =
         Comparator.<PlanAction, Duration>comparing(tails::get).reversed().thenComparing(ActionOrder.BY_ADDRESS);
@@ -150,20 +149,26 @@ public final class ApplyEngine {
         v -> {
           hooks.progress().begin(plan.order().size());
           new DagWalker<PlanAction>(context)
-              .walk(plan.graph(), a -> gate.before(a).compose(ok -> executor.run(a)).andThen(r -> gate.after(a, r.succeeded())), walk, hooks.progress())
+              .walk(
+                  plan.graph(),
+                  a -> OwnTask.on(context, () -> gate.before(a).compose(ok -> executor.run(a)))
+                      .andThen(r -> gate.after(a, r.succeeded())),
+                  walk,
+                  hooks.progress())
               .onComplete(walked);
         });
     return walked
         .future()
         .compose(
             report -> {
-              Promise<WalkReport<PlanAction>> closed = Promise.promise();
+              Promise<Void> closed = Promise.promise();
               context.runOnContext(
                   v -> {
                     hooks.progress().close();
-                    closed.complete(report);
+                    // What follows the walk (the summary) is printed once its progress is out.
+                    hooks.progress().drained().onComplete(closed);
                   });
-              return closed.future();
+              return closed.future().transform(d -> Future.succeededFuture(report));
             });
   }
 
@@ -199,20 +204,26 @@ public final class ApplyEngine {
     }
 
     Future<ApplyReport> fromSpec() {
-      return read(hooks.reads())
-          .compose(live -> onWorker(() -> MeshDiffer.diff(desired(live), live)).compose(diff -> {
-                if (diff.blocked() || !diff.hasChanges()) {
+      return pipeline
+          .readAndAnalyse(hooks.reads())
+          .compose(
+              first -> {
+                Judgement judged = first.judgement();
+                if (judged.diff().blocked() || !judged.diff().hasChanges()) {
                   // Refused, or nothing to do: either way no lock is taken and nothing written.
-                  return onWorker(() -> PlanBuilder.build(desired(live), diff, live)).compose(plan -> runPlan(plan, live));
+                  return runPlan(judged);
                 }
-                // Planning is a pure function of the state read, so it runs while the lock is
-                // taken and the state read again under it; when nothing changed meanwhile, that
-                // plan is the one to run.
-                Future<Plan> plan = onWorker(() -> PlanBuilder.build(desired(live), diff, live));
-                return locked(() -> read(hooks.reads()).compose(again -> again.equals(live)
-                    ? plan.compose(p -> runPlan(p, again))
-                    : onWorker(() -> plan(again)).compose(p -> runPlan(p, again))));
-              }));
+                // The judgement is a pure function of the state read: when the state read again
+                // under the lock is the same, it is the plan to run.
+                return locked(
+                    () ->
+                        read(hooks.reads())
+                            .compose(
+                                again ->
+                                    again.equals(first.live())
+                                        ? runPlan(judged)
+                                        : pipeline.analyse(again).compose(this::runPlan)));
+              });
     }
 
     /**
@@ -228,21 +239,20 @@ public final class ApplyEngine {
                 if (stale.isPresent()) {
                   return Future.succeededFuture(stale.get());
                 }
-                return onWorker(
+                return pipeline
+                    .onWorker(
                         () -> {
-                          DesiredMesh desired = desired(live);
-                          MeshDiff diff = MeshDiffer.diff(desired, live);
-                          Plan plan = PlanBuilder.build(desired, diff, live);
-                          return new Replanned(plan, saved.differenceFrom(plan, diff));
+                          Judgement judged = Judgement.of(spec, live);
+                          return new Replanned(judged, saved.differenceFrom(judged.plan(), judged.diff()));
                         })
                     .compose(
                         replanned -> {
-                          Plan plan = replanned.plan();
+                          Plan plan = replanned.judgement().plan();
                           if (replanned.difference().isPresent()) {
                             return Future.succeededFuture(refused(List.of(replanned.difference().get())));
                           }
                           if (!plan.blocking().isEmpty() || plan.isEmpty()) {
-                            return runPlan(plan, live);
+                            return runPlan(replanned.judgement());
                           }
                           // Under the lock the state is read again: a change since the check
                           // refuses the plan, as one before it would have.
@@ -253,7 +263,7 @@ public final class ApplyEngine {
                                           again ->
                                               staleAgainst(saved, again)
                                                   .map(Future::succeededFuture)
-                                                  .orElseGet(() -> runPlan(plan, again))));
+                                                  .orElseGet(() -> runPlan(replanned.judgement()))));
                         });
               });
     }
@@ -271,7 +281,8 @@ public final class ApplyEngine {
                       + "; run plan again")));
     }
 
-    private Future<ApplyReport> runPlan(Plan plan, MeshState live) {
+    private Future<ApplyReport> runPlan(Judgement judged) {
+      Plan plan = judged.plan();
       Optional<ApplyReport> refused = refusal(plan);
       if (refused.isPresent()) {
         return Future.succeededFuture(refused.get());
@@ -280,9 +291,10 @@ public final class ApplyEngine {
         return verifyAfter(ApplyOutcome.NO_CHANGES, plan, Optional.empty());
       }
       long asking = System.nanoTime();
-      return hooks
-          .confirm()
-          .apply(plan, MeshDiffer.diff(desired(live), live))
+      // Showing the plan renders and prints thousands of lines: a worker's job, not the loop's.
+      return pipeline
+          .onWorker(() -> hooks.confirm().apply(plan, judged.diff()))
+          .compose(asked -> asked)
           .andThen(answered -> confirmNanos.addAndGet(System.nanoTime() - asking))
           .compose(
               yes -> {
@@ -317,7 +329,7 @@ public final class ApplyEngine {
         ApplyOutcome ifConverged, Plan plan, Optional<WalkReport<PlanAction>> walk) {
       // The lock keeps other runs' writes out; verifying only reads, so it need not hold it.
       releaseLock();
-      return new Verifier(vertx, spec, clients)
+      return new Verifier(vertx, pipeline)
           .verify(options.verifyTimeout())
           .map(
               v ->
@@ -439,7 +451,7 @@ public final class ApplyEngine {
   }
 
   /** A saved plan's actions planned again, and how the saved ones differ, if they do. */
-  private record Replanned(Plan plan, Optional<String> difference) {}
+  private record Replanned(Judgement judgement, Optional<String> difference) {}
 
   /** The controllers whose fingerprint differs between the plan and now, sorted. */
   static List<String> changedSince(SortedMap<String, String> planned, SortedMap<String, String> now) {

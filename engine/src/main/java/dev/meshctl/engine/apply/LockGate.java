@@ -6,6 +6,7 @@ import dev.meshctl.engine.lock.MeshLock;
 import dev.meshctl.engine.plan.Plan;
 import dev.meshctl.engine.plan.PlanAction;
 import dev.meshctl.engine.plan.PlanActionType;
+import dev.meshctl.engine.walk.Declined;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.time.Duration;
@@ -21,7 +22,9 @@ import java.util.function.Consumer;
  *
  * <p>Deferred: the root was not licensed when the apply began, and an unlicensed VNS3 controller
  * answers 403 for its custom variables, so there was nowhere to keep the lock. Only licensing
- * (uploading licenses and accepting their parameters) and what the root's licensing depends on
+ * (uploading licenses and accepting their parameters, or, for a replaced root, downloading the
+ * topology's keyset from another controller, which brings the license) and what the root's
+ * licensing depends on
  * (its names, set before its license as the vendor's tools do) run without it: a second apply at that time
  * finds the same unlicensed root, or the root rebooting, and at worst repeats the same license
  * upload. Every other action waits for the root's license to be accepted, then for the lock, taken
@@ -63,7 +66,7 @@ final class LockGate {
     if (held.isPresent()) {
       return guard(held.get().confirm());
     }
-    if (deferred.isEmpty() || licensing(action) || deferred.get().beforeRootLicense.contains(action)) {
+    if (deferred.isEmpty() || deferred.get().licensing(action) || deferred.get().beforeRootLicense.contains(action)) {
       return Future.succeededFuture();
     }
     return guard(deferred.get().lock().compose(HeldLock::confirm));
@@ -79,14 +82,15 @@ final class LockGate {
     return held.or(() -> deferred.flatMap(d -> Optional.ofNullable(d.taken.get())));
   }
 
+  /** A refused check stops the run, and the action is reported as never started, not as failed. */
   private Future<Void> guard(Future<Void> check) {
-    return check.onFailure(e -> onLost.accept(e.getMessage()));
+    return check.recover(
+        e -> {
+          onLost.accept(e.getMessage());
+          return Future.failedFuture(new Declined(e.getMessage()));
+        });
   }
 
-  private static boolean licensing(PlanAction a) {
-    PlanActionType t = PlanActionType.of(a);
-    return t == PlanActionType.UPLOAD_LICENSE || t == PlanActionType.ACCEPT_LICENSE_PARAMETERS;
-  }
 
   /** The lock taken once the root's license is accepted. */
   private static final class Deferred {
@@ -106,10 +110,21 @@ final class LockGate {
       this.root = root;
     }
 
+    /** Licensing actions run without the lock: there is nowhere to keep it before them. */
+    boolean licensing(PlanAction a) {
+      PlanActionType t = PlanActionType.of(a);
+      return t == PlanActionType.UPLOAD_LICENSE || t == PlanActionType.ACCEPT_LICENSE_PARAMETERS || licensesRoot(a);
+    }
+
+    /** Accepting the root's license parameters, or the root's keyset download, which licenses it. */
+    boolean licensesRoot(PlanAction a) {
+      PlanActionType t = PlanActionType.of(a);
+      return a.controller().equals(root)
+          && (t == PlanActionType.ACCEPT_LICENSE_PARAMETERS || t == PlanActionType.FETCH_KEYSET);
+    }
+
     void planned(Plan plan) {
-      Optional<PlanAction> licensesRoot = plan.order().stream()
-          .filter(a -> a.controller().equals(root) && PlanActionType.of(a) == PlanActionType.ACCEPT_LICENSE_PARAMETERS)
-          .findFirst();
+      Optional<PlanAction> licensesRoot = plan.order().stream().filter(this::licensesRoot).findFirst();
       if (licensesRoot.isEmpty()) {
         rootLicensed.tryComplete();
       } else {
@@ -118,7 +133,7 @@ final class LockGate {
     }
 
     void after(PlanAction a, boolean succeeded) {
-      if (a.controller().equals(root) && PlanActionType.of(a) == PlanActionType.ACCEPT_LICENSE_PARAMETERS) {
+      if (licensesRoot(a)) {
         if (succeeded) {
           rootLicensed.tryComplete();
         } else {

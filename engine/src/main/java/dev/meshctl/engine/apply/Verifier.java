@@ -4,83 +4,115 @@ import dev.meshctl.dsl.model.MeshSpec;
 import dev.meshctl.engine.address.ResourceAddress;
 import dev.meshctl.engine.client.Vns3Client;
 import dev.meshctl.engine.desired.DesiredController;
-import dev.meshctl.engine.desired.DesiredMesh;
-import dev.meshctl.engine.desired.MeshExpander;
 import dev.meshctl.engine.diff.MeshDiff;
-import dev.meshctl.engine.diff.MeshDiffer;
 import dev.meshctl.engine.live.ControllerState;
-import dev.meshctl.engine.live.LiveStateReader;
 import dev.meshctl.engine.live.MeshState;
 import dev.meshctl.engine.live.PeerLink;
+import dev.meshctl.engine.pipeline.Judgement;
+import dev.meshctl.engine.pipeline.MeshPipeline;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
- * Checks that a mesh converged: re-reads every controller, diffs against the spec, and checks that
- * every peer link the spec wants reports reachable. A link comes up a moment after both of its
- * halves exist, so the check polls (with a growing pause) up to a limit before it reports what
- * remains.
+ * Checks that a mesh converged: re-reads every controller, judges the read as {@code diff} does
+ * ({@link Judgement}), and checks that every peer link the spec wants reports reachable. A link
+ * comes up a moment after both of its halves exist, so the check polls (with a growing pause) up
+ * to a limit before it reports what remains. Each round's judgement runs on a worker; the pauses
+ * are Vert.x timers.
  */
 public final class Verifier {
   private static final Duration FIRST_PAUSE = Duration.ofMillis(100);
   private static final Duration MAX_PAUSE = Duration.ofSeconds(2);
 
   private final Vertx vertx;
-  private final MeshSpec spec;
-  private final Map<String, Vns3Client> clients;
+  private final MeshPipeline pipeline;
 
   public Verifier(Vertx vertx, MeshSpec spec, Map<String, Vns3Client> clients) {
+    this(vertx, new MeshPipeline(vertx, spec, clients));
+  }
+
+  public Verifier(Vertx vertx, MeshPipeline pipeline) {
     this.vertx = vertx;
-    this.spec = spec;
-    this.clients = clients;
+    this.pipeline = pipeline;
   }
 
   /** Polls until converged or {@code patience} has passed; answers the last check. */
   public Future<Verification> verify(Duration patience) {
-    long start = System.nanoTime();
-    return round(start, patience, FIRST_PAUSE);
-  }
-
-  private Future<Verification> round(long start, Duration patience, Duration pause) {
-    return new LiveStateReader()
-        .read(spec, clients)
-        .compose(
-            state -> {
-              Duration waited = Duration.ofNanos(System.nanoTime() - start);
-              // Diffing thousands of resources is work for a worker, not the event loop.
-              // Expanded against each read: a controller keeps the peer ID it has, so a converged
-              // mesh expands to what was planned.
-              return vertx.executeBlocking(() -> check(MeshExpander.expand(spec, state), state, waited), false);
-            })
-        .compose(
-            v -> {
-              Duration waited = v.waited();
-              // Differences, problems and unreadable controllers do not heal by waiting; links do.
-              boolean onlyLinks = v.remaining().isEmpty() && v.problems().isEmpty() && v.unreadable().isEmpty();
-              if (v.converged() || !onlyLinks || waited.plus(pause).compareTo(patience) > 0) {
-                return Future.succeededFuture(v);
-              }
-              Promise<Void> later = Promise.promise();
-              vertx.setTimer(pause.toMillis(), t -> later.complete());
-              Duration nextPause = pause.multipliedBy(2).compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : pause.multipliedBy(2);
-              return later.future().compose(x -> round(start, patience, nextPause));
-            });
+    return settle(pipeline::read, patience, MAX_PAUSE, s -> linksPending(s.verification()), Future.future(p -> {}))
+        .map(Settled::verification);
   }
 
   /**
-   * The pure check of one read of the live state: {@link MeshDiffer}'s judgement, the one {@code
-   * diff} makes (changes and irreversible problems), plus the links' reachability.
+   * Reads with {@code read} and judges each read until {@code worthWaiting} no longer holds of
+   * it, {@code patience} would pass before the next round, or {@code cancel} completes; answers
+   * the last round. Pauses start at 100 ms and double up to {@code maxPause}.
    */
-  public static Verification check(DesiredMesh desired, MeshState state, Duration waited) {
-    MeshDiff diff = MeshDiffer.diff(desired, state);
+  public Future<Settled> settle(
+      Supplier<Future<MeshState>> read,
+      Duration patience,
+      Duration maxPause,
+      Predicate<Settled> worthWaiting,
+      Future<Void> cancel) {
+    return round(read, System.nanoTime(), patience, FIRST_PAUSE, maxPause, worthWaiting, cancel);
+  }
+
+  private Future<Settled> round(
+      Supplier<Future<MeshState>> read,
+      long start,
+      Duration patience,
+      Duration pause,
+      Duration maxPause,
+      Predicate<Settled> worthWaiting,
+      Future<Void> cancel) {
+    return read.get()
+        .compose(
+            state -> {
+              Duration waited = Duration.ofNanos(System.nanoTime() - start);
+              // Judging, and whatever the caller's test costs, is work for a worker.
+              return pipeline.onWorker(
+                  () -> {
+                    Judgement judged = Judgement.of(pipeline.spec(), state);
+                    Settled s = new Settled(state, judged, check(judged, state, waited));
+                    return new Round(s, worthWaiting.test(s));
+                  });
+            })
+        .compose(
+            r -> {
+              Settled s = r.settled();
+              Duration waited = s.verification().waited();
+              if (!r.worthWaiting() || waited.plus(pause).compareTo(patience) > 0 || cancel.isComplete()) {
+                return Future.succeededFuture(s);
+              }
+              Duration next = pause.multipliedBy(2).compareTo(maxPause) > 0 ? maxPause : pause.multipliedBy(2);
+              return vertx
+                  .timer(pause.toMillis(), TimeUnit.MILLISECONDS)
+                  .compose(x -> round(read, start, patience, next, maxPause, worthWaiting, cancel));
+            });
+  }
+
+  private record Round(Settled settled, boolean worthWaiting) {}
+
+  /** Differences, problems and unreadable controllers do not heal by waiting; links do. */
+  private static boolean linksPending(Verification v) {
+    return !v.converged() && v.remaining().isEmpty() && v.problems().isEmpty() && v.unreadable().isEmpty();
+  }
+
+  /**
+   * The pure check of one read of the live state: the {@link Judgement} {@code diff} makes
+   * (changes and irreversible problems), plus the links' reachability.
+   */
+  public static Verification check(Judgement judged, MeshState state, Duration waited) {
+    MeshDiff diff = judged.diff();
     List<String> unreachable = new ArrayList<>();
-    for (DesiredController c : desired.controllers().values()) {
+    for (DesiredController c : judged.desired().controllers().values()) {
       Optional<ControllerState> live = state.observed(c.name());
       if (live.isEmpty()) {
         continue;

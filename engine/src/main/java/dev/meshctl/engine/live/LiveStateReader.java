@@ -75,9 +75,9 @@ public final class LiveStateReader {
 
   /**
    * Reads one controller under its deadline (without a Vert.x instance, as {@link #read(
-   * ControllerSpec, Vns3Client)}).
+   * ControllerSpec, Vns3Client)}); never fails.
    */
-  private Future<ControllerObservation> bounded(ControllerSpec c, Vns3Client client) {
+  public Future<ControllerObservation> bounded(ControllerSpec c, Vns3Client client) {
     if (vertx == null) {
       return read(c, client);
     }

@@ -205,9 +205,7 @@ public final class MeshLock {
   }
 
   private Future<Void> delay(Duration d) {
-    Promise<Void> p = Promise.promise();
-    vertx.setTimer(Math.max(1, d.toMillis()), t -> p.complete());
-    return p.future();
+    return vertx.timer(Math.max(1, d.toMillis()), java.util.concurrent.TimeUnit.MILLISECONDS).mapEmpty();
   }
 
   private <T> Future<T> unavailableOnFailure(Future<T> f) {

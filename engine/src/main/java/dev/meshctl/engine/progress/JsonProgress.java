@@ -16,7 +16,7 @@ import java.util.function.Function;
  * (with {@code reason}).
  */
 public final class JsonProgress<N> implements Progress<N> {
-  private final PrintWriter out;
+  private final QueuedOutput out;
   private final Function<N, String> address;
   private final Function<N, String> actionType;
   private final Clock clock;
@@ -27,7 +27,7 @@ public final class JsonProgress<N> implements Progress<N> {
    */
   public JsonProgress(
       PrintWriter out, Function<N, String> address, Function<N, String> actionType, Clock clock) {
-    this.out = out;
+    this.out = new QueuedOutput(out);
     this.address = address;
     this.actionType = actionType;
     this.clock = clock;
@@ -61,10 +61,14 @@ public final class JsonProgress<N> implements Progress<N> {
     emit(event("action_skipped", node).put("reason", reason));
   }
 
-  /** Writes one more event of the caller's own type (e.g. a verification result). */
+  /** Queues one more event of the caller's own type (e.g. a verification result). */
   public void emit(JsonObject event) {
-    out.println(event.encode());
-    out.flush();
+    out.print(event.encode() + System.lineSeparator());
+  }
+
+  @Override
+  public io.vertx.core.Future<Void> drained() {
+    return out.drained();
   }
 
   /** An event of the given type, stamped with the current time. */

@@ -15,11 +15,12 @@ import java.util.function.Function;
  * </pre>
  */
 public final class LineProgress<N> implements Progress<N> {
-  private final PrintWriter out;
+  private final QueuedOutput out;
   private final Function<N, String> name;
 
+  /** @param out written by a thread of its own ({@link QueuedOutput}), never on the walk's loop */
   public LineProgress(PrintWriter out, Function<N, String> name) {
-    this.out = out;
+    this.out = new QueuedOutput(out);
     this.name = name;
   }
 
@@ -43,8 +44,12 @@ public final class LineProgress<N> implements Progress<N> {
     line(node, reason);
   }
 
+  @Override
+  public io.vertx.core.Future<Void> drained() {
+    return out.drained();
+  }
+
   private void line(N node, String what) {
-    out.println(name.apply(node) + ": " + what);
-    out.flush();
+    out.print(name.apply(node) + ": " + what + System.lineSeparator());
   }
 }

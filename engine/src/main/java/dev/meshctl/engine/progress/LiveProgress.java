@@ -29,7 +29,7 @@ public final class LiveProgress<N> implements Progress<N> {
   private static final String UP_AND_CLEAR = "\u001b[%dF\u001b[J";
 
   private final Vertx vertx;
-  private final PrintWriter out;
+  private final QueuedOutput out;
   private final Function<N, String> name;
   private final Clock clock;
   private final boolean color;
@@ -50,7 +50,7 @@ public final class LiveProgress<N> implements Progress<N> {
 
   public LiveProgress(Vertx vertx, PrintWriter out, Function<N, String> name, Clock clock, boolean color) {
     this.vertx = vertx;
-    this.out = out;
+    this.out = new QueuedOutput(out);
     this.name = name;
     this.clock = clock;
     this.color = color;
@@ -93,6 +93,8 @@ public final class LiveProgress<N> implements Progress<N> {
 
   @Override
   public void skipped(N node, String reason) {
+    // An action that declined to start was shown running: it is not any more.
+    running.remove(node);
     skipped++;
     pendingLines.add(paint("33", "-") + " " + name.apply(node) + " " + reason);
   }
@@ -138,8 +140,13 @@ public final class LiveProgress<N> implements Progress<N> {
       sb.append(line).append('\n');
     }
     blockLines = block.size();
-    out.print(sb);
-    out.flush();
+    // Queued: a terminal that stops reading (a paused pipe, ^S) must not stall the walk's loop.
+    out.print(sb.toString());
+  }
+
+  @Override
+  public io.vertx.core.Future<Void> drained() {
+    return out.drained();
   }
 
   private List<String> block(Instant now) {

@@ -1,6 +1,7 @@
 package dev.meshctl.engine.progress;
 
 import dev.meshctl.engine.walk.WalkListener;
+import io.vertx.core.Future;
 
 /**
  * Shows a running walk to a person or a program. Events arrive on the walk's context; {@link
@@ -12,6 +13,15 @@ public interface Progress<N> extends WalkListener<N>, AutoCloseable {
 
   @Override
   default void close() {}
+
+  /**
+   * Completes once everything shown so far has reached the output. Printers write through a
+   * {@link QueuedOutput}, never on the event loop that reports the events, so the caller waits
+   * for this before printing what follows the walk.
+   */
+  default Future<Void> drained() {
+    return Future.succeededFuture();
+  }
 
   /** A one-line, secret-free description of why an action failed. */
   static String describe(Throwable error) {

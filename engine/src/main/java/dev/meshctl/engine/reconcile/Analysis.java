@@ -5,11 +5,9 @@ import dev.meshctl.engine.address.ResourceKind;
 import dev.meshctl.engine.desired.DesiredMesh;
 import dev.meshctl.engine.diff.Change;
 import dev.meshctl.engine.diff.MeshDiff;
-import dev.meshctl.engine.diff.MeshDiffer;
 import dev.meshctl.engine.live.ControllerState;
 import dev.meshctl.engine.live.MeshState;
-import dev.meshctl.engine.plan.Plan;
-import dev.meshctl.engine.plan.PlanBuilder;
+import dev.meshctl.engine.pipeline.Judgement;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -22,18 +20,15 @@ import java.util.TreeSet;
  * One read of the live mesh judged against the spec: what differs, what of it may be repaired,
  * and what must be left alone. Pure.
  *
- * @param desired the spec's desired mesh, with keysets rerouted if the root cannot give one
- * @param keysetSource the controller keysets come from instead of the root, if any
- * @param diff every difference
+ * @param judgement the judgement every command makes of this read: desired mesh (with keysets
+ *     rerouted if the root cannot give one), diff and full plan
  * @param repairable the part of the plan that touches no untouchable controller
  * @param untouchable controllers not to act on: unread (unreachable or in backoff) or with
  *     irreversible drift
  * @param fresh controllers found factory-fresh: unlicensed and without a keyset
  */
 public record Analysis(
-    DesiredMesh desired,
-    Optional<String> keysetSource,
-    MeshDiff diff,
+    Judgement judgement,
     RepairablePlan repairable,
     Set<String> untouchable,
     SortedSet<String> fresh) {
@@ -42,26 +37,46 @@ public record Analysis(
   public static final String FRESH_KIND = "controller";
 
   public static Analysis of(DesiredMesh spec, MeshState live) {
-    Optional<String> source = KeysetSource.choose(spec, live);
-    DesiredMesh desired = source.map(s -> KeysetSource.from(spec, s)).orElse(spec);
-    MeshDiff diff = MeshDiffer.diff(desired, live);
-    Plan plan = PlanBuilder.build(desired, diff, live);
+    return of(Judgement.of(spec, live), live);
+  }
+
+  /** The loop's view of the {@link Judgement} every command makes of the same read. */
+  public static Analysis of(Judgement judged, MeshState live) {
+    MeshDiff diff = judged.diff();
     Set<String> untouchable = new HashSet<>(diff.unreadable().keySet());
     for (Diagnostic d : diff.problems()) {
       untouchable.add(TickReport.controllerOf(d));
     }
     SortedSet<String> fresh = new TreeSet<>();
-    for (String name : spec.controllers().keySet()) {
+    for (String name : judged.desired().controllers().keySet()) {
       live.observed(name).filter(Analysis::factoryFresh).ifPresent(s -> fresh.add(name));
     }
     return new Analysis(
-        desired, source, diff, RepairablePlan.of(plan, untouchable), Set.copyOf(untouchable), fresh);
+        judged,
+        RepairablePlan.of(judged.plan(), untouchable),
+        Set.copyOf(untouchable),
+        fresh);
+  }
+
+  /** The spec's desired mesh, with keysets rerouted if the root cannot give one. */
+  public DesiredMesh desired() {
+    return judgement.desired();
+  }
+
+  /** The controller keysets come from instead of the root, if any. */
+  public Optional<String> keysetSource() {
+    return judgement.keysetSource();
+  }
+
+  /** Every difference. */
+  public MeshDiff diff() {
+    return judgement.diff();
   }
 
   /** Differences that may be repaired, by kind label; fresh controllers count as {@value #FRESH_KIND}. */
   public SortedMap<String, Integer> driftByKind() {
     SortedMap<String, Integer> out = new TreeMap<>();
-    for (Change c : diff.changes()) {
+    for (Change c : diff().changes()) {
       if (!untouchable.contains(c.address().controller())) {
         out.merge(kindLabel(c.address().kind()), 1, Integer::sum);
       }
@@ -73,7 +88,7 @@ public record Analysis(
   /** The same differences by address, each with its action ({@code create}, {@code replace}...). */
   public SortedMap<String, String> driftByAddress() {
     SortedMap<String, String> out = new TreeMap<>();
-    for (Change c : diff.changes()) {
+    for (Change c : diff().changes()) {
       if (!untouchable.contains(c.address().controller())) {
         out.put(c.address().toString(), c.action().jsonName());
       }

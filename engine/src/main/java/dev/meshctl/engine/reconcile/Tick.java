@@ -12,21 +12,21 @@ import dev.meshctl.engine.apply.Verifier;
 import dev.meshctl.engine.client.Vns3Client;
 import dev.meshctl.engine.desired.DesiredController;
 import dev.meshctl.engine.desired.DesiredPeer;
-import dev.meshctl.engine.desired.MeshExpander;
 import dev.meshctl.engine.live.ControllerObservation;
-import dev.meshctl.engine.live.LiveStateReader;
 import dev.meshctl.engine.live.MeshState;
 import dev.meshctl.engine.lock.HeldLock;
 import dev.meshctl.engine.lock.LockHeldException;
 import dev.meshctl.engine.lock.MeshLock;
 import dev.meshctl.engine.lock.VariableLeaseStore;
+import dev.meshctl.engine.pipeline.Judgement;
+import dev.meshctl.engine.pipeline.MeshPipeline;
+import io.vertx.core.Promise;
 import dev.meshctl.engine.plan.PlanAction;
 import dev.meshctl.engine.progress.Progress;
 import dev.meshctl.engine.walk.NodeOutcome;
 import dev.meshctl.engine.walk.NodeStatus;
 import dev.meshctl.engine.walk.WalkReport;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,7 +49,6 @@ import java.util.TreeMap;
  * becomes an {@link TickOutcome#ERROR} report).
  */
 final class Tick {
-  private static final Duration FIRST_SETTLE_PAUSE = Duration.ofMillis(100);
   private static final Duration MAX_SETTLE_PAUSE = Duration.ofSeconds(1);
 
   private final Vertx vertx;
@@ -66,6 +65,7 @@ final class Tick {
   private SpecUpdate update;
   private MeshSpec spec;
   private Map<String, Vns3Client> clients = Map.of();
+  private MeshPipeline pipeline;
   private LockStatus lock = LockStatus.NOT_NEEDED;
   private Optional<String> lockDetail = Optional.empty();
   private Optional<WalkReport<PlanAction>> walk = Optional.empty();
@@ -99,9 +99,9 @@ final class Tick {
     return backoffs;
   }
 
-  /** The spec judged against one read; expanded against it, so controllers keep their peer IDs. */
-  private Analysis analyse(MeshState live) {
-    return Analysis.of(MeshExpander.expand(spec, live), live);
+  /** The pipeline's judgement of one read (on a worker), as the loop sees it. */
+  private Future<Analysis> analyse(MeshState live) {
+    return pipeline.onWorker(() -> Analysis.of(Judgement.of(spec, live), live));
   }
 
   Future<TickReport> run(SpecSource source) {
@@ -112,11 +112,12 @@ final class Tick {
               update = u;
               spec = u.spec();
               clients = pool.sync(spec);
+              pipeline = new MeshPipeline(vertx, spec, clients);
               backoffs = backoffs.retain(clients.keySet());
               return probe();
             })
         .compose(v -> read())
-        .compose(this::act)
+        .compose(live -> analyse(live).compose(first -> act(first, live)))
         .recover(
             e -> {
               String why = Progress.describe(e);
@@ -148,23 +149,13 @@ final class Tick {
           .filter(c -> !backoffs.waiting(c.name(), now))
           .forEach(c -> attempted.add(c.name()));
     }
-    LiveStateReader reader = new LiveStateReader();
-    List<Future<ControllerObservation>> reads = new ArrayList<>();
+    java.util.Map<String, String> skipped = new java.util.HashMap<>();
     for (ControllerSpec c : spec.controllers()) {
-      reads.add(
-          attempted.contains(c.name())
-              ? reader.read(c, clients.get(c.name()))
-              : Future.succeededFuture(
-                  new ControllerObservation.Unreadable(
-                      c.name(), inBackoff(backoffs.of(c.name()).orElseThrow()))));
+      if (!attempted.contains(c.name())) {
+        skipped.put(c.name(), inBackoff(backoffs.of(c.name()).orElseThrow()));
+      }
     }
-    return Future.join(reads)
-        .transform(
-            done -> {
-              SortedMap<String, ControllerObservation> byName = new TreeMap<>();
-              reads.forEach(f -> byName.put(f.result().controller(), f.result()));
-              return Future.succeededFuture(new MeshState(byName));
-            });
+    return pipeline.read(skipped);
   }
 
   private static String inBackoff(ControllerBackoff b) {
@@ -176,8 +167,7 @@ final class Tick {
         + b.reason();
   }
 
-  private Future<TickReport> act(MeshState live) {
-    Analysis first = analyse(live);
+  private Future<TickReport> act(Analysis first, MeshState live) {
     if (options.dryRun() || first.repairable().plan().isEmpty()) {
       return finish(first, live, List.of());
     }
@@ -202,7 +192,7 @@ final class Tick {
                 held.lost().onFailure(e -> cancel.tryComplete());
                 // Read again under the lock: the plan that runs is one no other run can change.
                 return read()
-                    .compose(again -> execute(analyse(again), again))
+                    .compose(again -> analyse(again).compose(a -> execute(a, again)))
                     .transform(
                         done ->
                             held.release()
@@ -243,9 +233,22 @@ final class Tick {
         .compose(
             w -> {
               walk = Optional.of(w);
-              return settle(readControllers(live), Duration.ZERO, FIRST_SETTLE_PAUSE);
+              Set<String> readable = readControllers(live);
+              Duration limit = clamp(options.interval(), Duration.ofSeconds(1), Duration.ofSeconds(10));
+              return new Verifier(vertx, pipeline)
+                  .settle(
+                      this::read,
+                      limit,
+                      MAX_SETTLE_PAUSE,
+                      settled -> settled.judgement().diff().changes().isEmpty()
+                          && !pendingLinks(Analysis.of(settled.judgement(), settled.live()), settled.live(), readable).isEmpty(),
+                      cancel.future());
             })
-        .compose(after -> finish(analyse(after), after, failures()));
+        .compose(
+            after ->
+                pipeline
+                    .onWorker(() -> Analysis.of(after.judgement(), after.live()))
+                    .compose(a -> finish(a, after.live(), failures())));
   }
 
   /** The controllers read at the start of the tick (the others stay unread). */
@@ -259,27 +262,10 @@ final class Tick {
     return out;
   }
 
-  /**
-   * Reads again until the links between controllers that were read come up: a link reports
-   * reachable a moment after its second half exists. Bounded by the interval (1..10 s).
+  /*
+   * Settling reads again until the links between controllers that were read come up: a link
+   * reports reachable a moment after its second half exists. Bounded by the interval (1..10 s).
    */
-  private Future<MeshState> settle(Set<String> readable, Duration waited, Duration pause) {
-    return read()
-        .compose(
-            state -> {
-              Duration limit = clamp(options.interval(), Duration.ofSeconds(1), Duration.ofSeconds(10));
-              Analysis a = analyse(state);
-              boolean pending =
-                  a.diff().changes().isEmpty() && !pendingLinks(a, state, readable).isEmpty();
-              if (!pending || waited.plus(pause).compareTo(limit) > 0 || cancel.future().isComplete()) {
-                return Future.succeededFuture(state);
-              }
-              Promise<Void> later = Promise.promise();
-              vertx.setTimer(pause.toMillis(), t -> later.complete());
-              Duration next = pause.multipliedBy(2).compareTo(MAX_SETTLE_PAUSE) > 0 ? MAX_SETTLE_PAUSE : pause.multipliedBy(2);
-              return later.future().compose(v -> settle(readable, waited.plus(pause), next));
-            });
-  }
 
   /** Unreachable links whose both ends were read and may be touched: those should come up. */
   private List<String> pendingLinks(Analysis a, MeshState state, Set<String> readable) {
@@ -305,7 +291,7 @@ final class Tick {
   }
 
   private static List<String> unreachable(Analysis a, MeshState state) {
-    Verification v = Verifier.check(a.desired(), state, Duration.ZERO);
+    Verification v = Verifier.check(a.judgement(), state, Duration.ZERO);
     return v.unreachableLinks();
   }
 

@@ -85,6 +85,8 @@ public final class DagWalker<N> {
     private final Map<String, Integer> runningPerGroup = new HashMap<>();
     private final Map<N, Long> startedAt = new HashMap<>();
     private final Map<N, NodeOutcome<N>> ended = new LinkedHashMap<>();
+    /** Nodes whose work declined to start ({@link Declined}), with why. */
+    private final Map<N, String> declinedReason = new java.util.HashMap<>();
     private int running;
     private boolean cancelled;
     private boolean finished;
@@ -207,6 +209,10 @@ public final class DagWalker<N> {
             makeReady(succ);
           }
         }
+      } else if (ar.cause() instanceof Declined declined) {
+        // It never started: it ends the walk as not started, with its dependents.
+        declinedReason.put(n, "not started: " + declined.getMessage());
+        listener.skipped(n, "not started: " + declined.getMessage());
       } else {
         Throwable error = ar.cause();
         ended.put(n, new NodeOutcome<>(n, NodeStatus.FAILED, Optional.of(error), "", took));
@@ -244,7 +250,11 @@ public final class DagWalker<N> {
         if (!ended.containsKey(n)) {
           outcomes.add(
               new NodeOutcome<>(
-                  n, NodeStatus.NOT_STARTED, Optional.empty(), "not started: cancelled", Duration.ZERO));
+                  n,
+                  NodeStatus.NOT_STARTED,
+                  Optional.empty(),
+                  declinedReason.getOrDefault(n, "not started: cancelled"),
+                  Duration.ZERO));
         }
       }
       done.complete(

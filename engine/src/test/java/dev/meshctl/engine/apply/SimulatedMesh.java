@@ -54,7 +54,23 @@ final class SimulatedMesh implements AutoCloseable {
   static SimulatedMesh start(
       Vertx vertx, int n, SimTimings timings, Duration requestTimeout, Duration timeouts, ClientOptions options)
       throws Exception {
-    Simulator sim = await(Simulator.start(vertx, SimulatedMeshes.config(n, timings, PASSWORD)));
+    return start(vertx, vertx, n, timings, requestTimeout, timeouts, options);
+  }
+
+  /**
+   * With the simulated controllers on {@code simulatorVertx} and meshctl's clients and engine on
+   * {@code vertx}, so a test can watch meshctl's event loops alone.
+   */
+  static SimulatedMesh start(
+      Vertx simulatorVertx,
+      Vertx vertx,
+      int n,
+      SimTimings timings,
+      Duration requestTimeout,
+      Duration timeouts,
+      ClientOptions options)
+      throws Exception {
+    Simulator sim = await(Simulator.start(simulatorVertx, SimulatedMeshes.config(n, timings, PASSWORD)));
     List<ControllerSpec> controllers = new ArrayList<>();
     int id = 0;
     for (SimulatedController c : sim.controllers()) {

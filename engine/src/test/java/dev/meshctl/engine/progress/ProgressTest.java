@@ -22,12 +22,13 @@ class ProgressTest {
   private final Clock clock = Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC);
 
   @Test
-  void linesNameEachStartAndEndWithItsDuration() {
+  void linesNameEachStartAndEndWithItsDuration() throws Exception {
     LineProgress<String> p = new LineProgress<>(out, Function.identity());
     p.started("a");
     p.succeeded("a", Duration.ofMillis(1234));
     p.failed("b", Duration.ofMillis(50), new RuntimeException("PUT /keyset: 400 Keyset setup in progress."));
     p.skipped("c", "skipped: b failed");
+    drained(p);
     assertEquals(
         List.of(
             "a: starting",
@@ -38,7 +39,7 @@ class ProgressTest {
   }
 
   @Test
-  void jsonIsOneEventPerLine() {
+  void jsonIsOneEventPerLine() throws Exception {
     JsonProgress<String> p =
         new JsonProgress<>(out, Function.identity(), n -> "type-of-" + n, clock);
     p.begin(3);
@@ -46,6 +47,7 @@ class ProgressTest {
     p.succeeded("controller[\"a\"].keyset", Duration.ofMillis(1500));
     p.failed("b", Duration.ofMillis(7), new IllegalStateException());
     p.skipped("c", "skipped: b failed");
+    drained(p);
     List<JsonObject> events = buffer.toString().lines().map(JsonObject::new).toList();
     assertEquals(5, events.size());
     assertEquals("apply_started", events.get(0).getString("type"));
@@ -61,13 +63,14 @@ class ProgressTest {
   }
 
   @Test
-  void liveDisplayRedrawsItsBlockInPlace() {
+  void liveDisplayRedrawsItsBlockInPlace() throws Exception {
     Vertx vertx = Vertx.vertx();
     try {
       LiveProgress<String> p = new LiveProgress<>(vertx, out, Function.identity(), clock, false);
       p.started("a");
       p.started("b");
       p.redraw();
+      drained(p);
       String first = buffer.toString();
       assertTrue(first.contains("[0/0] 2 running"), first);
       assertTrue(first.contains("  • a (0ms)"), first);
@@ -75,6 +78,7 @@ class ProgressTest {
       buffer.getBuffer().setLength(0);
       p.succeeded("a", Duration.ofSeconds(2));
       p.redraw();
+      drained(p);
       String second = buffer.toString();
       assertTrue(second.startsWith("\u001b[3F\u001b[J✓ a (2.0s)\n"), second);
       assertTrue(second.contains("[1/0] 1 running"), second);
@@ -82,6 +86,11 @@ class ProgressTest {
     } finally {
       vertx.close();
     }
+  }
+
+  /** Printers write on a thread of their own: wait until what they were given is out. */
+  private static void drained(Progress<String> p) throws Exception {
+    p.drained().toCompletionStage().toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
   }
 
   @Test

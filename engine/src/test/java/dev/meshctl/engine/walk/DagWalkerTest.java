@@ -174,6 +174,26 @@ class DagWalkerTest {
     return g;
   }
 
+  @Test
+  void aNodeThatDeclinesToStartIsNotStartedAndSkipsNoDependent() throws Exception {
+    var g = graph("a>b", "x>y");
+    Future<WalkReport<String>> report = walk(g, options(10));
+    assertEquals(List.of("a", "x"), started());
+    onContext(
+        () -> {
+          runningWork.get("a").fail(new Declined("the apply lock was lost"));
+          cancel.complete();
+        });
+    complete("x");
+    WalkReport<String> r = await(report);
+    assertEquals(NodeStatus.NOT_STARTED, status(r, "a"));
+    assertEquals("not started: the apply lock was lost", outcome(r, "a").reason());
+    assertEquals(NodeStatus.NOT_STARTED, status(r, "b"), "a dependent is not skipped for a node that never ran");
+    assertEquals(NodeStatus.SUCCEEDED, status(r, "x"), "what was running ends as it ends");
+    assertEquals(NodeStatus.NOT_STARTED, status(r, "y"));
+    assertTrue(r.with(NodeStatus.FAILED).isEmpty() && r.with(NodeStatus.SKIPPED).isEmpty(), r::toString);
+  }
+
   private WalkOptions<String> options(int parallelism) {
     return WalkOptions.of(parallelism, Function.identity(), cancel.future());
   }

@@ -1,4 +1,4 @@
-package dev.meshctl.engine.reconcile;
+package dev.meshctl.engine.pipeline;
 
 import dev.meshctl.engine.desired.DesiredController;
 import dev.meshctl.engine.desired.DesiredKeyset;
@@ -82,10 +82,5 @@ public final class KeysetSource {
               c.routes()));
     }
     return new DesiredMesh(want.topology(), source, controllers);
-  }
-
-  /** {@code want} as it must be applied against {@code live}: rerouted when the root cannot give its keyset. */
-  public static DesiredMesh adjust(DesiredMesh want, MeshState live) {
-    return choose(want, live).map(s -> from(want, s)).orElse(want);
   }
 }

@@ -1,4 +1,4 @@
-package dev.meshctl.engine.reconcile;
+package dev.meshctl.engine.pipeline;
 
 import static dev.meshctl.engine.diff.MeshFixtures.converged;
 import static dev.meshctl.engine.diff.MeshFixtures.fresh;
@@ -20,6 +20,7 @@ import dev.meshctl.engine.plan.GenerateKeyset;
 import dev.meshctl.engine.plan.PlanAction;
 import dev.meshctl.engine.plan.SetPeerId;
 import dev.meshctl.engine.plan.UploadLicense;
+import dev.meshctl.engine.reconcile.Analysis;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -58,13 +59,13 @@ class KeysetSourceTest {
 
   @Test
   void theReplacedRootsPlanFetchesItsKeysetAndNeverGeneratesOrUploadsALicense() {
-    Analysis a = Analysis.of(mesh, replacedRoot());
-    List<PlanAction> onRoot = a.repairable().plan().order().stream().filter(x -> x.controller().equals(root)).toList();
+    Judgement a = Judgement.of(mesh, replacedRoot());
+    List<PlanAction> onRoot = a.plan().order().stream().filter(x -> x.controller().equals(root)).toList();
     assertTrue(onRoot.contains(new FetchKeyset(dev.meshctl.engine.address.ResourceAddress.keyset(root), "ctl-02", mesh.controller("ctl-02").orElseThrow().privateIp())), onRoot::toString);
     assertTrue(onRoot.stream().noneMatch(x -> x instanceof GenerateKeyset || x instanceof UploadLicense || x instanceof AcceptLicenseParameters), onRoot::toString);
     assertTrue(onRoot.stream().anyMatch(x -> x instanceof SetPeerId), "its peer ID comes back through the normal plan");
     assertTrue(a.diff().problems().isEmpty(), "the other controllers' keysets are not taken for another topology's");
-    assertEquals(List.of(), a.repairable().withheld());
+    assertTrue(a.diff().unreadable().isEmpty() && a.plan().blocking().isEmpty(), "apply runs it as reconcile does");
   }
 
   @Test
