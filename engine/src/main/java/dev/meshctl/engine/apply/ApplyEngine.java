@@ -136,7 +136,7 @@ public final class ApplyEngine {
         Comparator.<PlanAction, Duration>comparing(tails::get).reversed().thenComparing(ActionOrder.BY_ADDRESS);
     WalkOptions<PlanAction> walk =
         new WalkOptions<>(
-            options.parallelism(),
+            options.parallelism() == 0 ? Integer.MAX_VALUE : options.parallelism(),
             options.perControllerLimit(),
             PlanAction::controller,
             order,
