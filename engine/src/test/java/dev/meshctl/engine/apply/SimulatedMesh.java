@@ -54,7 +54,18 @@ final class SimulatedMesh implements AutoCloseable {
   static SimulatedMesh start(
       Vertx vertx, int n, SimTimings timings, Duration requestTimeout, Duration timeouts, ClientOptions options)
       throws Exception {
-    Simulator sim = await(Simulator.start(vertx, SimulatedMeshes.config(n, timings, PASSWORD)));
+    return start(vertx, vertx, n, timings, requestTimeout, timeouts, options);
+  }
+
+  /**
+   * @param simVertx where the simulated controllers run; another instance than {@code vertx} (the
+   *     clients' and the engine's) keeps their threads apart, e.g. to measure each side's CPU
+   */
+  static SimulatedMesh start(
+      Vertx simVertx, Vertx vertx, int n, SimTimings timings, Duration requestTimeout, Duration timeouts,
+      ClientOptions options)
+      throws Exception {
+    Simulator sim = await(Simulator.start(simVertx, SimulatedMeshes.config(n, timings, PASSWORD)));
     List<ControllerSpec> controllers = new ArrayList<>();
     int id = 0;
     for (SimulatedController c : sim.controllers()) {
