@@ -110,7 +110,11 @@ class ApplyBenchmarkIT {
 
   private static String run(int n, Duration latency, int parallelism, int perController) throws Exception {
     SimTimings timings = new SimTimings(latency, Duration.ZERO, Duration.ZERO, REBOOT, KEYSET_GENERATION, KEYSET_DOWNLOAD);
-    ActionCost cost = new ActionCost(latency, REBOOT, KEYSET_GENERATION, KEYSET_DOWNLOAD);
+    // A reboot ends when the API answers again: the listener's 2 s and then the boot phases'
+    // 502/503 and 401 answers.
+    ActionCost cost =
+        new ActionCost(
+            latency, REBOOT.plus(timings.proxyPhase()).plus(timings.unauthorizedPhase()), KEYSET_GENERATION, KEYSET_DOWNLOAD);
     Vertx vertx = Vertx.vertx();
     Vertx simVertx = namedVertx(SIM_THREADS);
     // Polls every 50 ms; two healthy answers after a reboot; a generous request timeout because
