@@ -35,8 +35,9 @@ trap 'rm -rf "$dir"' EXIT
 } > "$dir/mesh.yaml"
 
 echo "N=$n latency=$latency reboot 2s keyset 1s download 1s; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
-for flags in "$@"; do
-  for run in $(seq 1 "$runs"); do
+# Round after round, each flag set once per round, so a change in the machine's load falls on all.
+for run in $(seq 1 "$runs"); do
+  for flags in "$@"; do
     "$meshctl" sim --controllers "$n" --base-port "$base" --api-password "$password" --admin-port -1 \
       --latency "$latency" --jitter 0ms --reboot 2s --keyset-generation 1s --keyset-download 1s \
       --run-for 15m >"$dir/sim.log" 2>&1 &
