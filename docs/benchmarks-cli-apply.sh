@@ -22,7 +22,7 @@ trap 'rm -rf "$dir"' EXIT
 {
   printf 'apiVersion: meshctl/v1\nkind: Mesh\nmetadata:\n  name: bench\n'
   printf 'defaults:\n  api:\n    username: api\n    password: %s\n' "$password"
-  printf '    tls: {insecure: true}\n    connect_timeout: 10s\n    request_timeout: 60s\n'
+  printf '    tls: {insecure: true}\n    connect_timeout: 60s\n    request_timeout: 60s\n'
   printf 'license:\n  file: ./license.txt\n  parameters: {default: true}\n'
   printf 'keyset:\n  token: bench-keyset-token\nroot: ctl1\ncontrollers:\n'
   for i in $(seq 1 "$n"); do
@@ -38,6 +38,10 @@ echo "N=$n latency=$latency reboot 2s keyset 1s download 1s; $(nproc) cores, loa
 # Round after round, each flag set once per round, so a change in the machine's load falls on all.
 for run in $(seq 1 "$runs"); do
   for flags in "$@"; do
+    if ss -ltn | grep -q ":$base "; then
+      echo "port $base is in use: another simulator still running?" >&2
+      exit 1
+    fi
     "$meshctl" sim --controllers "$n" --base-port "$base" --api-password "$password" --admin-port -1 \
       --latency "$latency" --jitter 0ms --reboot 2s --keyset-generation 1s --keyset-download 1s \
       --run-for 15m >"$dir/sim.log" 2>&1 &
@@ -50,10 +54,11 @@ for run in $(seq 1 "$runs"); do
     /usr/bin/time -f "%e %U %S" -o "$dir/time" \
       "$meshctl" apply --auto-approve --no-color --waits simulated $flags "$dir/mesh.yaml" >"$dir/apply.log" 2>&1 \
       && code=0 || code=$?
-    read -r wall user sys < "$dir/time"
+    read -r wall user sys < <(tail -1 "$dir/time")
     printf 'flags [%s] run %d: apply %6.2f s, meshctl CPU %6.2f s, exit %d, %s\n' \
       "$flags" "$run" "$wall" "$(echo "$user + $sys" | bc)" "$code" "$(tail -1 "$dir/apply.log")"
-    kill "$sim"
+    kill "$sim" 2>/dev/null || { echo "the simulator had stopped:" >&2; cat "$dir/sim.log" >&2; }
     wait "$sim" 2>/dev/null || true
+    while ss -ltn | grep -q ":$base "; do sleep 0.5; done
   done
 done
