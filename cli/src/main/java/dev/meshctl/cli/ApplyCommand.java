@@ -3,7 +3,6 @@ package dev.meshctl.cli;
 import dev.meshctl.cli.views.ApplyView;
 import dev.meshctl.dsl.load.LoadOptions;
 import dev.meshctl.dsl.model.Secret;
-import dev.meshctl.engine.apply.ApplyOptions;
 import dev.meshctl.engine.client.ClientOptions;
 import dev.meshctl.engine.desired.MeshExpander;
 import dev.meshctl.engine.desired.Sha256;
@@ -66,15 +65,20 @@ final class ApplyCommand implements Callable<Integer>, ViewedCommand {
   @Option(
       names = "--parallelism",
       paramLabel = "N",
-      description = "The most actions running at once (default: the spec's execution.parallelism, 10).")
+      description =
+          "The most actions running at once across the whole mesh; 0 for no limit. Protects the machine"
+              + " meshctl runs on (its CPU and connections), not the controllers (default: the spec's"
+              + " execution.parallelism, 0).")
   Integer parallelism;
 
   @Option(
       names = "--per-controller",
       paramLabel = "N",
-      description = "The most actions running at once on one controller; 0 for no limit (default: ${DEFAULT-VALUE}).",
-      defaultValue = "" + ApplyOptions.DEFAULT_PER_CONTROLLER_LIMIT)
-  int perController;
+      description =
+          "The most actions running at once on one controller; 0 for no limit. Protects each"
+              + " controller's API, an appliance of its own (default: the spec's execution.per_controller,"
+              + " 1, one at a time as the vendor's SDK does).")
+  Integer perController;
 
   @Option(
       names = "--lock-timeout",
@@ -143,8 +147,8 @@ final class ApplyCommand implements Callable<Integer>, ViewedCommand {
       view.error(Waits.invalid(waits));
       return ExitCodes.ERROR;
     }
-    if (parallelism != null && parallelism < 1) {
-      view.error("--parallelism must be at least 1");
+    if ((parallelism != null && parallelism < 0) || (perController != null && perController < 0)) {
+      view.error("--parallelism and --per-controller cannot be negative (0: no limit)");
       return ExitCodes.ERROR;
     }
     Optional<LoadedPlan> saved = Optional.empty();
@@ -194,7 +198,7 @@ final class ApplyCommand implements Callable<Integer>, ViewedCommand {
     return new ApplyRunner.Settings(
         autoApprove,
         Optional.ofNullable(parallelism),
-        perController,
+        Optional.ofNullable(perController),
         lock,
         lockTimeout,
         breakLock,

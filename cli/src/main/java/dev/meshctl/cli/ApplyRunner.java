@@ -40,13 +40,14 @@ final class ApplyRunner {
    * What the user asked for.
    *
    * @param parallelism empty: the spec's {@code execution.parallelism}
+   * @param perControllerLimit empty: the spec's {@code execution.per_controller}
    * @param tty whether a person is at a terminal (live display, confirmation prompt)
    * @param noticeInterval how often a long wait is told about outside a terminal
    */
   record Settings(
       boolean autoApprove,
       Optional<Integer> parallelism,
-      int perControllerLimit,
+      Optional<Integer> perControllerLimit,
       boolean lock,
       Duration lockTimeout,
       boolean breakLock,
@@ -69,8 +70,9 @@ final class ApplyRunner {
             LockSettings.DEFAULT,
             ActionCost.VNS3);
     ApplyOptions options =
-        ApplyOptions.defaults(s.parallelism().orElse(spec.execution().parallelism()), holder())
-            .withPerControllerLimit(s.perControllerLimit())
+        ApplyOptions.of(spec.execution(), holder())
+            .withParallelism(s.parallelism().orElse(spec.execution().parallelism()))
+            .withPerControllerLimit(s.perControllerLimit().orElse(spec.execution().perController()))
             .withLock(s.lock(), s.lockTimeout(), s.breakLock())
             .withVerifyTimeout(s.verifyTimeout());
     // Notes for whoever watches: "still waiting" lines and lock holders, never inside JSON events.

@@ -137,7 +137,7 @@ final class DemoCommand implements Callable<Integer> {
         new ApplyRunner.Settings(
             true,
             Optional.empty(),
-            ApplyOptions.DEFAULT_PER_CONTROLLER_LIMIT,
+            Optional.empty(),
             true,
             Duration.ZERO,
             false,

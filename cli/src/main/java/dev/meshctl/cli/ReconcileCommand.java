@@ -27,6 +27,7 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -145,9 +146,10 @@ final class ReconcileCommand implements java.util.concurrent.Callable<Integer> {
   @Option(
       names = "--per-controller",
       paramLabel = "N",
-      defaultValue = "8",
-      description = "The most actions at once on one controller; 0 for no limit (default: ${DEFAULT-VALUE}).")
-  int perController;
+      description =
+          "The most actions at once on one controller; 0 for no limit. Protects each controller's API"
+              + " (default: the spec's execution.per_controller, 1).")
+  Integer perController;
 
   @Option(
       names = "--waits",
@@ -262,7 +264,7 @@ final class ReconcileCommand implements java.util.concurrent.Callable<Integer> {
         .withBackoff(new BackoffPolicy(backoffBase, backoffCap))
         .withDryRun(dryRun)
         .withLock(lock, LockSettings.DEFAULT)
-        .withPerControllerLimit(perController);
+        .withPerControllerLimit(perController == null ? OptionalInt.empty() : OptionalInt.of(perController));
   }
 
   private Optional<String> checkOptions() {
@@ -275,7 +277,7 @@ final class ReconcileCommand implements java.util.concurrent.Callable<Integer> {
     if (backoffBase.isZero() || backoffCap.compareTo(backoffBase) < 0) {
       return Optional.of("--backoff must be positive and --backoff-cap at least --backoff");
     }
-    if (ticks < 0 || perController < 0) {
+    if (ticks < 0 || (perController != null && perController < 0)) {
       return Optional.of("--ticks and --per-controller cannot be negative");
     }
     if (LogFormat.parse(logFormat).isEmpty()) {

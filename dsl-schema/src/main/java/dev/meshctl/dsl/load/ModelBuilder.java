@@ -135,6 +135,7 @@ final class ModelBuilder {
   private static ExecutionSpec execution(JsonNode e) {
     return new ExecutionSpec(
         e.path("parallelism").asInt(ExecutionSpec.DEFAULT_PARALLELISM),
+        e.path("per_controller").asInt(ExecutionSpec.DEFAULT_PER_CONTROLLER),
         duration(text(e, "reboot_timeout"), ExecutionSpec.DEFAULT_REBOOT_TIMEOUT),
         duration(text(e, "keyset_timeout"), ExecutionSpec.DEFAULT_KEYSET_TIMEOUT));
   }

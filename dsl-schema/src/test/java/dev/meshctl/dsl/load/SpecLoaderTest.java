@@ -84,6 +84,20 @@ class SpecLoaderTest {
 
   /** A for_each module's map of objects: keys, attributes and indexes nest as Terraform's do. */
   @Test
+  void theLimitsDefaultToOneActionPerControllerAndNoGlobalCap() {
+    LoadResult defaults = load(SPEC);
+    assertTrue(defaults.ok(), () -> render(defaults));
+    assertEquals(0, defaults.spec().get().execution().parallelism());
+    assertEquals(1, defaults.spec().get().execution().perController());
+    LoadResult set = load(SPEC + "execution:\n  parallelism: 64\n  per_controller: 4\n");
+    assertTrue(set.ok(), () -> render(set));
+    assertEquals(64, set.spec().get().execution().parallelism());
+    assertEquals(4, set.spec().get().execution().perController());
+    LoadResult negative = load(SPEC + "execution:\n  per_controller: -1\n");
+    assertFalse(negative.ok(), "a negative per-controller limit is refused");
+  }
+
+  @Test
   void nestedPathsReachIntoMapsAndObjectsOfOutputs() throws IOException {
     Files.writeString(
         dir.resolve("outputs.json"),

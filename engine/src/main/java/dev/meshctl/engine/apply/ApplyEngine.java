@@ -31,6 +31,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -131,11 +132,18 @@ public final class ApplyEngine {
       LockGate gate,
       Map<PlanAction, Duration> tails) {
     // Longest remaining chain first: under a parallelism limit the critical path never waits.
-    Comparator<PlanAction> order =
-        Comparator.<PlanAction, Duration>comparing(tails::get).reversed().thenComparing(ActionOrder.BY_ADDRESS);
+    List<PlanAction> ranked = new ArrayList<>(plan.graph().vertexSet());
+    ranked.sort(Comparator.<PlanAction, Duration>comparing(tails::get).reversed().thenComparing(ActionOrder.BY_ADDRESS));
+    // The walk compares ready actions thousands of times at N = 64: by a rank found once, by
+    // identity, rather than by hashing records and building addresses at every comparison.
+    Map<PlanAction, Integer> rank = new IdentityHashMap<>();
+    for (PlanAction a : ranked) {
+      rank.put(a, rank.size());
+    }
+    Comparator<PlanAction> order = Comparator.comparingInt(rank::get);
     WalkOptions<PlanAction> walk =
         new WalkOptions<>(
-            options.parallelism(),
+            options.parallelism() == 0 ? Integer.MAX_VALUE : options.parallelism(),
             options.perControllerLimit(),
             PlanAction::controller,
             order,

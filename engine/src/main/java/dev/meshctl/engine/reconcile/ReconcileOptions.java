@@ -2,6 +2,7 @@ package dev.meshctl.engine.reconcile;
 
 import dev.meshctl.engine.lock.LockSettings;
 import java.time.Duration;
+import java.util.OptionalInt;
 
 /**
  * How the reconciliation loop runs.
@@ -14,7 +15,8 @@ import java.time.Duration;
  * @param useLock hold the apply lock on the root controller during each tick's changes
  * @param lock how the lock is kept
  * @param holder who runs the loop, {@code user@host:pid}, shown to an apply that finds it locked
- * @param perControllerLimit the most actions at once on one controller (0: no limit)
+ * @param perControllerLimit the most actions at once on one controller (0: no limit); empty: the
+ *     spec's {@code execution.per_controller}
  */
 public record ReconcileOptions(
     Duration interval,
@@ -24,7 +26,7 @@ public record ReconcileOptions(
     boolean useLock,
     LockSettings lock,
     String holder,
-    int perControllerLimit) {
+    OptionalInt perControllerLimit) {
 
   public ReconcileOptions {
     if (interval.isNegative() || interval.isZero()) {
@@ -38,7 +40,7 @@ public record ReconcileOptions(
   /** A 10 % jitter, the default backoff and lock, every change under the lock. */
   public static ReconcileOptions defaults(Duration interval, String holder) {
     return new ReconcileOptions(
-        interval, 0.1, BackoffPolicy.DEFAULT, false, true, LockSettings.DEFAULT, holder, 8);
+        interval, 0.1, BackoffPolicy.DEFAULT, false, true, LockSettings.DEFAULT, holder, OptionalInt.empty());
   }
 
   public ReconcileOptions withDryRun(boolean dry) {
@@ -53,7 +55,7 @@ public record ReconcileOptions(
     return new ReconcileOptions(interval, fraction, backoff, dryRun, useLock, lock, holder, perControllerLimit);
   }
 
-  public ReconcileOptions withPerControllerLimit(int limit) {
+  public ReconcileOptions withPerControllerLimit(OptionalInt limit) {
     return new ReconcileOptions(interval, jitter, backoff, dryRun, useLock, lock, holder, limit);
   }
 

@@ -224,8 +224,8 @@ final class Tick {
     ApplyEngine engine =
         new ApplyEngine(vertx, spec, clients, Optional.empty(), options.lock(), ActionCost.VNS3);
     ApplyOptions apply =
-        ApplyOptions.defaults(spec.execution().parallelism(), options.holder())
-            .withPerControllerLimit(options.perControllerLimit());
+        ApplyOptions.of(spec.execution(), options.holder())
+            .withPerControllerLimit(options.perControllerLimit().orElse(spec.execution().perController()));
     ApplyHooks hooks = // the loop runs unattended: every repairable plan is approved
         new ApplyHooks((p, d) -> Future.succeededFuture(Boolean.TRUE), new Events(), cancel.future());
     return engine

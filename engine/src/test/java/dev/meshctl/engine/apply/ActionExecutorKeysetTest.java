@@ -63,7 +63,7 @@ class ActionExecutorKeysetTest {
       ControllerSpec c = TestControllers.http("east-1b", 1);
       MeshSpec spec =
           SimulatedMeshes.fullMeshSpec(
-              "mesh", List.of(c), Secret.of("token"), new ExecutionSpec(4, Duration.ofSeconds(5), Duration.ofMillis(400)));
+              "mesh", List.of(c), Secret.of("token"), new ExecutionSpec(4, 1, Duration.ofSeconds(5), Duration.ofMillis(400)));
       ActionExecutor executor = new ActionExecutor(spec, Map.of("east-1b", refused));
       FetchKeyset fetch = new FetchKeyset(ResourceAddress.keyset("east-1b"), "east-1a", "10.0.1.10");
 

@@ -52,6 +52,12 @@ final class ApplyTimeline implements Progress<PlanAction> {
     span[1] = Math.max(span[1], now);
   }
 
+  /** When the last action of {@code type} ended, in {@link System#nanoTime()}; empty if none ran. */
+  java.util.OptionalLong lastEnd(PlanActionType type) {
+    long[] span = spans.get(type);
+    return span == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(span[1]);
+  }
+
   @Override
   public void close() {
     walkEnd = System.nanoTime();

@@ -77,7 +77,7 @@ final class SimulatedMesh implements AutoCloseable {
       controllers.add(SimulatedMeshes.controllerSpec(c, ++id, false, Duration.ofSeconds(2), requestTimeout));
     }
     MeshSpec spec =
-        SimulatedMeshes.fullMeshSpec("sim-topology", controllers, TOKEN, new ExecutionSpec(10, timeouts, timeouts));
+        SimulatedMeshes.fullMeshSpec("sim-topology", controllers, TOKEN, ExecutionSpec.withTimeouts(timeouts, timeouts));
     Map<String, Vns3Client> clients = SimulatedMeshes.clients(vertx, controllers, options);
     return new SimulatedMesh(vertx, sim, spec, clients);
   }

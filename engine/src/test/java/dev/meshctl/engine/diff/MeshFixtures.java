@@ -64,10 +64,7 @@ public final class MeshFixtures {
         Secret.of("keyset-token"),
         new PeeringSpec(fullMesh, links, PeerAddress.PRIVATE_IP, PeeringSpec.DEFAULT_MTU),
         new RoutingSpec(true, true),
-        new ExecutionSpec(
-            ExecutionSpec.DEFAULT_PARALLELISM,
-            ExecutionSpec.DEFAULT_REBOOT_TIMEOUT,
-            ExecutionSpec.DEFAULT_KEYSET_TIMEOUT));
+        ExecutionSpec.withTimeouts(ExecutionSpec.DEFAULT_REBOOT_TIMEOUT, ExecutionSpec.DEFAULT_KEYSET_TIMEOUT));
   }
 
   public static String name(int i) {

@@ -106,7 +106,7 @@ final class CampaignMesh implements AutoCloseable {
               List.of()));
     }
     Duration jobs = Duration.ofSeconds(3);
-    MeshSpec spec = SimulatedMeshes.fullMeshSpec("campaign", controllers, TOKEN, new ExecutionSpec(8, jobs, jobs));
+    MeshSpec spec = SimulatedMeshes.fullMeshSpec("campaign", controllers, TOKEN, new ExecutionSpec(8, 8, jobs, jobs));
     Map<String, Vns3Client> clients = new LinkedHashMap<>();
     Map<String, Vns3Client> raw = new LinkedHashMap<>();
     Map<String, FaultyClient> faults = new LinkedHashMap<>();

@@ -7,6 +7,8 @@ import dev.meshctl.simulator.net.MeshReport;
 import dev.meshctl.simulator.net.MeshScope;
 import dev.meshctl.simulator.state.ControllerData;
 import dev.meshctl.simulator.state.PeerEntry;
+import dev.meshctl.simulator.state.EncodedEntries;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -16,10 +18,15 @@ import java.util.Optional;
 final class PeeringApi {
   private PeeringApi() {}
 
+  /** The most manager forms one controller keeps: several times a 100-controller license's. */
+  private static final int CACHED_MANAGERS = 4096;
+
   static void mount(Router r, Appliance a) {
+    // Per controller: its handlers all run on its context.
+    EncodedEntries<Manager> encoded = new EncodedEntries<>(m -> Replies.encode(m.toJson()), CACHED_MANAGERS);
     r.get("/api/peering").handler(guard(ctx -> {
       Guards.licensed(a.data());
-      answer(ctx, a);
+      answer(ctx, a, encoded);
     }));
     r.put("/api/peering/self").handler(guard(ctx -> {
       ControllerData d = a.data();
@@ -41,7 +48,7 @@ final class PeeringApi {
       }
       d.peerId = Optional.of(id);
       a.changed();
-      answer(ctx, a);
+      answer(ctx, a, encoded);
     }));
     r.post("/api/peering/peers").handler(guard(ctx -> {
       ControllerData d = a.data();
@@ -67,7 +74,7 @@ final class PeeringApi {
       boolean finalize = Replies.bool(body, "force", true);
       d.peers.put(id, new PeerEntry(id, name, mtu(body, PeerEntry.DEFAULT_MTU), finalize));
       a.changed();
-      answer(ctx, a);
+      answer(ctx, a, encoded);
     }));
     r.put("/api/peering/peers/:peer_id").handler(guard(ctx -> {
       ControllerData d = a.data();
@@ -79,7 +86,7 @@ final class PeeringApi {
       boolean finalize = Replies.bool(body, "force", true) || old.finalized();
       d.peers.put(old.id(), new PeerEntry(old.id(), name, mtu(body, old.mtu()), finalize));
       a.changed();
-      answer(ctx, a);
+      answer(ctx, a, encoded);
     }));
     r.delete("/api/peering/peers/:peer_id").handler(guard(ctx -> {
       ControllerData d = a.data();
@@ -87,7 +94,7 @@ final class PeeringApi {
       PeerEntry old = existing(d, ctx.pathParam("peer_id"));
       d.peers.remove(old.id());
       a.changed();
-      answer(ctx, a);
+      answer(ctx, a, encoded);
     }));
   }
 
@@ -112,34 +119,55 @@ final class PeeringApi {
     return mtu;
   }
 
-  private static void answer(RoutingContext ctx, Appliance a) {
+  private static void answer(RoutingContext ctx, Appliance a, EncodedEntries<Manager> encoded) {
     ControllerData d = a.data();
-    a.mesh(MeshScope.LINKS).onComplete(res -> Replies.ok(ctx, view(d, res.succeeded() ? res.result() : MeshReport.EMPTY)));
+    a.mesh(MeshScope.LINKS)
+        .onComplete(res -> Replies.ok(ctx, view(d, res.succeeded() ? res.result() : MeshReport.EMPTY, encoded)));
   }
 
   /**
    * The PeersDetail: every ID the license allows, this controller's and its peers', each with its
-   * overlay address (as in the SDK's recorded {@code PeeringStatus}).
+   * overlay address (as in the SDK's recorded {@code PeeringStatus}). Byte for byte the encoding
+   * of {@code {"peered": ..., "managers": {"1": ..., ...}, "id": ...}}.
    */
-  static JsonObject view(ControllerData d, MeshReport mesh) {
-    JsonObject managers = new JsonObject();
+  static Buffer view(ControllerData d, MeshReport mesh, EncodedEntries<Manager> encoded) {
+    JsonWriter out = new JsonWriter();
+    out.name("peered").value(d.peerId.isPresent());
+    out.name("managers").open();
     int capacity = Guards.capacity(d);
     Optional<Topology> topology = Guards.topology(d);
     for (int id = 1; id <= capacity; id++) {
+      int manager = id;
+      Optional<String> overlay = topology.flatMap(t -> t.manager(manager)).map(t -> t.address());
+      boolean self = d.peerId.equals(Optional.of(id));
+      Optional<PeerEntry> peer = self ? Optional.empty() : Optional.ofNullable(d.peers.get(id));
+      boolean reachable = peer.isPresent() && mesh.reachable().contains(id);
+      out.name(Integer.toString(id)).raw(encoded.of(new Manager(id, overlay, self, peer, reachable)));
+    }
+    out.close();
+    d.peerId.ifPresent(id -> out.name("id").value(id));
+    return out.end();
+  }
+
+  /**
+   * One entry of the managers map, as a value: the cache key of its encoded form.
+   *
+   * @param self this controller's own ID
+   * @param peer this controller's peer entry for the ID, if any (never for its own ID)
+   */
+  record Manager(int id, Optional<String> overlay, boolean self, Optional<PeerEntry> peer, boolean reachable) {
+    JsonObject toJson() {
       JsonObject m = new JsonObject().put("id", id);
-      topology.flatMap(t -> t.manager(m.getInteger("id"))).ifPresent(t -> m.put("overlay_ipaddress", t.address()));
-      PeerEntry p = d.peers.get(id);
-      if (d.peerId.equals(Optional.of(id))) {
+      overlay.ifPresent(address -> m.put("overlay_ipaddress", address));
+      if (self) {
         m.put("self", true);
-      } else if (p != null) {
-        m.put("address", p.address()).put("mtu", Integer.toString(p.mtu())).put("reachable", mesh.reachable().contains(id));
+      } else if (peer.isPresent()) {
+        PeerEntry p = peer.get();
+        m.put("address", p.address()).put("mtu", Integer.toString(p.mtu())).put("reachable", reachable);
       } else {
         m.put("not_set", true);
       }
-      managers.put(Integer.toString(id), m);
+      return m;
     }
-    JsonObject o = new JsonObject().put("peered", d.peerId.isPresent()).put("managers", managers);
-    d.peerId.ifPresent(id -> o.put("id", id));
-    return o;
   }
 }

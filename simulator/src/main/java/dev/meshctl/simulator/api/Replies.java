@@ -1,6 +1,7 @@
 package dev.meshctl.simulator.api;
 
 import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.json.jackson.JacksonCodec;
@@ -20,6 +21,20 @@ public final class Replies {
   /** 200 with {@code {"response": value}}. */
   public static void ok(RoutingContext ctx, Object value) {
     respond(ctx, 200, value);
+  }
+
+  /** 200 with {@code {"response": value}}, the value already encoded. */
+  static void ok(RoutingContext ctx, Buffer encodedValue) {
+    if (ctx.response().ended() || ctx.response().closed()) {
+      return;
+    }
+    Buffer body = Buffer.buffer(encodedValue.length() + 13).appendString("{\"response\":").appendBuffer(encodedValue).appendByte((byte) '}');
+    ctx.response().setStatusCode(200).putHeader("Content-Type", "application/json").end(body);
+  }
+
+  /** The compact wire form of {@code o}, as every answer is written. */
+  static byte[] encode(JsonObject o) {
+    return JSON.toBuffer(o, false).getBytes();
   }
 
   public static void respond(RoutingContext ctx, int status, Object value) {

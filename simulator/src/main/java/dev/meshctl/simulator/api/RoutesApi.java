@@ -10,16 +10,31 @@ import dev.meshctl.simulator.state.RouteEntry;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import dev.meshctl.simulator.state.EncodedEntries;
+import io.vertx.core.buffer.Buffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /** {@code /routes}: the controller's own routes plus the routes it learned from the mesh. */
 final class RoutesApi {
   private RoutesApi() {}
 
+  /** {@code {"id":}: a route's wire form starts with its ID, the rest is cached apart from it. */
+  private static final byte[] ID_FIELD = "{\"id\":".getBytes(StandardCharsets.US_ASCII);
+
+  /** The most route forms one controller keeps: a 100-controller mesh's table and more. */
+  private static final int CACHED_ROUTES = 4096;
+
   static void mount(Router r, Appliance a) {
+    // Per controller: its handlers all run on its context. Learned routes are numbered after the
+    // controller's own, so their IDs move with every route added: the cache key leaves the ID out.
+    EncodedEntries<RouteEntry> encoded = new EncodedEntries<>(RoutesApi::withoutId, CACHED_ROUTES);
     r.get("/api/routes").handler(guard(ctx -> {
       Guards.licensed(a.data());
-      table(ctx, a, Optional.ofNullable(ctx.queryParams().get("table")));
+      table(ctx, a, encoded, Optional.ofNullable(ctx.queryParams().get("table")));
     }));
     r.post("/api/routes").handler(guard(ctx -> {
       ControllerData d = a.data();
@@ -53,7 +68,7 @@ final class RoutesApi {
       // Real VNS3 has no idempotency key: the same route posted twice is two routes.
       d.addRoute(new RouteEntry(0, cidr, gateway, iface, advertise, metric, description, true, true, tbl));
       a.changed();
-      table(ctx, a, Optional.empty());
+      table(ctx, a, encoded, Optional.empty());
     }));
     r.delete("/api/routes/:route_id").handler(guard(ctx -> {
       ControllerData d = a.data();
@@ -61,7 +76,7 @@ final class RoutesApi {
       RouteEntry route = editable(d, ctx.pathParam("route_id"));
       d.routes.remove(route.id());
       a.changed();
-      table(ctx, a, Optional.empty());
+      table(ctx, a, encoded, Optional.empty());
     }));
     r.put("/api/routes/:route_id/enable").handler(guard(ctx -> toggle(ctx, a, true)));
     r.put("/api/routes/:route_id/disable").handler(guard(ctx -> toggle(ctx, a, false)));
@@ -93,25 +108,43 @@ final class RoutesApi {
    * carrying its own {@code id}. Ids are never reused, so once a route is deleted the two part
    * ways, as in the SDK's recorded answer (key "2" holds id 3, key "4" holds id 8).
    */
-  private static void table(RoutingContext ctx, Appliance a, Optional<String> onlyTable) {
+  private static void table(
+      RoutingContext ctx, Appliance a, EncodedEntries<RouteEntry> encoded, Optional<String> onlyTable) {
     ControllerData d = a.data();
     a.mesh(MeshScope.ROUTES).onComplete(res -> {
-      JsonObject out = new JsonObject();
-      int position = 1;
+      List<RouteEntry> rows = new ArrayList<>();
       for (RouteEntry r : d.routes.values()) {
         if (onlyTable.isEmpty() || onlyTable.get().equals(r.table())) {
-          out.put(Integer.toString(position++), r.toJson());
+          rows.add(r);
         }
       }
       if (onlyTable.isEmpty() || onlyTable.get().equals("main")) {
         int id = d.nextRouteId + 100_000;
         for (MeshReport.Learned l : (res.succeeded() ? res.result() : MeshReport.EMPTY).learned()) {
-          RouteEntry learned = new RouteEntry(
-              id++, l.cidr(), Optional.empty(), "tun0", false, 0, "learned from controller " + l.fromId(), true, false, "main");
-          out.put(Integer.toString(position++), learned.toJson());
+          rows.add(new RouteEntry(
+              id++, l.cidr(), Optional.empty(), "tun0", false, 0, "learned from controller " + l.fromId(), true, false, "main"));
         }
       }
-      Replies.ok(ctx, out);
+      Replies.ok(ctx, encode(rows, encoded));
     });
+  }
+
+  /**
+   * The table's wire form, keyed by position from 1, byte for byte what encoding {@link
+   * RouteEntry#toJson()} of each row into one object gives.
+   */
+  static Buffer encode(List<RouteEntry> rows, EncodedEntries<RouteEntry> encoded) {
+    JsonWriter out = new JsonWriter();
+    int position = 1;
+    for (RouteEntry r : rows) {
+      out.name(Integer.toString(position++)).raw(ID_FIELD).value(r.id()).raw(encoded.of(r.withId(0)));
+    }
+    return out.end();
+  }
+
+  /** A route's wire form after its ID: {@code ,"cidr":...}}. */
+  static byte[] withoutId(RouteEntry idZero) {
+    byte[] whole = Replies.encode(idZero.toJson());
+    return Arrays.copyOfRange(whole, ID_FIELD.length + 1, whole.length);
   }
 }
