@@ -3,6 +3,7 @@ package dev.meshctl.engine.apply;
 import dev.meshctl.engine.lock.HeldLock;
 import dev.meshctl.engine.lock.LockHeldException;
 import dev.meshctl.engine.lock.MeshLock;
+import dev.meshctl.engine.plan.ActionType;
 import dev.meshctl.engine.plan.Plan;
 import dev.meshctl.engine.plan.PlanAction;
 import dev.meshctl.engine.plan.PlanActionType;
@@ -84,7 +85,7 @@ final class LockGate {
   }
 
   private static boolean licensing(PlanAction a) {
-    PlanActionType t = PlanActionType.of(a);
+    ActionType t = a.actionType();
     return t == PlanActionType.UPLOAD_LICENSE || t == PlanActionType.ACCEPT_LICENSE_PARAMETERS;
   }
 
@@ -108,7 +109,7 @@ final class LockGate {
 
     void planned(Plan plan) {
       Optional<PlanAction> licensesRoot = plan.order().stream()
-          .filter(a -> a.controller().equals(root) && PlanActionType.of(a) == PlanActionType.ACCEPT_LICENSE_PARAMETERS)
+          .filter(a -> a.controller().equals(root) && a.actionType() == PlanActionType.ACCEPT_LICENSE_PARAMETERS)
           .findFirst();
       if (licensesRoot.isEmpty()) {
         rootLicensed.tryComplete();
@@ -118,7 +119,7 @@ final class LockGate {
     }
 
     void after(PlanAction a, boolean succeeded) {
-      if (a.controller().equals(root) && PlanActionType.of(a) == PlanActionType.ACCEPT_LICENSE_PARAMETERS) {
+      if (a.controller().equals(root) && a.actionType() == PlanActionType.ACCEPT_LICENSE_PARAMETERS) {
         if (succeeded) {
           rootLicensed.tryComplete();
         } else {

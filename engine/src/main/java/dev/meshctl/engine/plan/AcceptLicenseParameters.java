@@ -2,7 +2,10 @@ package dev.meshctl.engine.plan;
 
 import dev.meshctl.dsl.model.LicenseParameters;
 import dev.meshctl.engine.address.ResourceAddress;
+import io.vertx.core.Future;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,5 +29,41 @@ public record AcceptLicenseParameters(ResourceAddress address, LicenseParameters
     licenseParameters.clients().ifPresent(v -> p.put("clients", v));
     licenseParameters.myManagerVip().ifPresent(v -> p.put("my_manager_vip", v));
     return p;
+  }
+
+  @Override
+  public ActionType actionType() {
+    return PlanActionType.ACCEPT_LICENSE_PARAMETERS;
+  }
+
+  @Override
+  public Future<Void> run(ActionRun run) {
+    return run.client()
+        .putLicenseParameters(licenseParameters)
+        .compose(v -> run.abandonable(run.client().awaitReboot(run.spec().execution().rebootTimeout()), "the reboot"));
+  }
+
+  @Override
+  public BackgroundWork waits() {
+    return BackgroundWork.REBOOT;
+  }
+
+  static AcceptLicenseParameters read(ResourceAddress at, ActionParameters p) {
+    return new AcceptLicenseParameters(at, licenseParameters(p));
+  }
+
+  private static LicenseParameters licenseParameters(ActionParameters p) {
+    if (p.flag("default")) {
+      return LicenseParameters.DEFAULT;
+    }
+    String managers = p.optionalText("managers").orElse("");
+    List<String> list = managers.isBlank() ? List.of() : Arrays.asList(managers.trim().split("\\s+"));
+    return new LicenseParameters(
+        false,
+        p.optionalText("subnet"),
+        List.copyOf(list),
+        p.optionalText("asns"),
+        p.optionalText("clients"),
+        p.optionalText("my_manager_vip"));
   }
 }

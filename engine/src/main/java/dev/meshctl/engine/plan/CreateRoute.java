@@ -1,6 +1,8 @@
 package dev.meshctl.engine.plan;
 
 import dev.meshctl.engine.address.ResourceAddress;
+import dev.meshctl.engine.client.RouteRequest;
+import io.vertx.core.Future;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -28,5 +30,27 @@ public record CreateRoute(
     p.put("metric", metric);
     p.put("description", description);
     return p;
+  }
+
+  @Override
+  public ActionType actionType() {
+    return PlanActionType.CREATE_ROUTE;
+  }
+
+  @Override
+  public Future<Void> run(ActionRun run) {
+    return run.client()
+        .createRoute(new RouteRequest(cidr, gateway, iface, advertise, metric, Optional.of(description)));
+  }
+
+  static CreateRoute read(ResourceAddress at, ActionParameters p) {
+    return new CreateRoute(
+        at,
+        p.text("cidr"),
+        p.optionalText("gateway"),
+        p.optionalText("interface"),
+        p.flag("advertise"),
+        p.number("metric"),
+        p.text("description"));
   }
 }

@@ -1,6 +1,7 @@
 package dev.meshctl.engine.plan;
 
 import dev.meshctl.engine.address.ResourceAddress;
+import io.vertx.core.Future;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -16,5 +17,24 @@ public record DeleteRoute(ResourceAddress address, String routeId, String cidr) 
     p.put("route_id", routeId);
     p.put("cidr", cidr);
     return p;
+  }
+
+  @Override
+  public ActionType actionType() {
+    return PlanActionType.DELETE_ROUTE;
+  }
+
+  @Override
+  public Future<Void> run(ActionRun run) {
+    return run.client().deleteRoute(routeId);
+  }
+
+  @Override
+  public boolean deletes() {
+    return true;
+  }
+
+  static DeleteRoute read(ResourceAddress at, ActionParameters p) {
+    return new DeleteRoute(at, p.text("route_id"), p.text("cidr"));
   }
 }

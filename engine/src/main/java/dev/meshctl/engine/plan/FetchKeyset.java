@@ -1,8 +1,11 @@
 package dev.meshctl.engine.plan;
 
 import dev.meshctl.engine.address.ResourceAddress;
+import io.vertx.core.Future;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code PUT /keyset {"source": ROOT_PRIVATE_IP, "token": T}}, then wait until the download is
@@ -19,5 +22,31 @@ public record FetchKeyset(ResourceAddress address, String sourceController, Stri
     p.put("source", sourceIp);
     p.put("source_controller", sourceController);
     return p;
+  }
+
+  @Override
+  public ActionType actionType() {
+    return PlanActionType.FETCH_KEYSET;
+  }
+
+  @Override
+  public Future<Void> run(ActionRun run) {
+    var c = run.client();
+    Duration reboot = run.spec().execution().rebootTimeout();
+    return KeysetJob.starting(Optional.of(sourceIp))
+        .run(
+            run,
+            run.spec().execution().keysetTimeout(),
+            () -> c.fetchKeyset(sourceIp, run.spec().keysetToken()),
+            (left, startedAt) -> c.awaitDownloadedKeyset(left, reboot, startedAt));
+  }
+
+  @Override
+  public BackgroundWork waits() {
+    return BackgroundWork.KEYSET_DOWNLOAD;
+  }
+
+  static FetchKeyset read(ResourceAddress at, ActionParameters p) {
+    return new FetchKeyset(at, p.text("source_controller"), p.text("source"));
   }
 }

@@ -1,7 +1,9 @@
 package dev.meshctl.engine.plan;
 
 import dev.meshctl.engine.address.ResourceAddress;
+import io.vertx.core.Future;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * On the root: {@code PUT /keyset {"token": T}} (token read from the spec when run), then wait
@@ -11,5 +13,30 @@ public record GenerateKeyset(ResourceAddress address) implements PlanAction {
   @Override
   public Map<String, Object> parameters() {
     return Map.of();
+  }
+
+  @Override
+  public ActionType actionType() {
+    return PlanActionType.GENERATE_KEYSET;
+  }
+
+  @Override
+  public Future<Void> run(ActionRun run) {
+    var c = run.client();
+    return KeysetJob.starting(Optional.empty())
+        .run(
+            run,
+            run.spec().execution().keysetTimeout(),
+            () -> c.generateKeyset(run.spec().keysetToken()),
+            c::awaitKeyset);
+  }
+
+  @Override
+  public BackgroundWork waits() {
+    return BackgroundWork.KEYSET_GENERATION;
+  }
+
+  static GenerateKeyset read(ResourceAddress at, ActionParameters p) {
+    return new GenerateKeyset(at);
   }
 }

@@ -1,6 +1,7 @@
 package dev.meshctl.engine.plan;
 
 import dev.meshctl.engine.address.ResourceAddress;
+import io.vertx.core.Future;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -14,5 +15,19 @@ public record SetNames(ResourceAddress address, String topologyName, Optional<St
     p.put("topology_name", topologyName);
     controllerName.ifPresent(n -> p.put("controller_name", n));
     return p;
+  }
+
+  @Override
+  public ActionType actionType() {
+    return PlanActionType.SET_NAMES;
+  }
+
+  @Override
+  public Future<Void> run(ActionRun run) {
+    return run.client().putConfig(Optional.of(topologyName), controllerName).mapEmpty();
+  }
+
+  static SetNames read(ResourceAddress at, ActionParameters p) {
+    return new SetNames(at, p.text("topology_name"), p.optionalText("controller_name"));
   }
 }

@@ -1,6 +1,7 @@
 package dev.meshctl.engine.plan;
 
 import dev.meshctl.engine.address.ResourceAddress;
+import io.vertx.core.Future;
 import java.util.Map;
 
 /** {@code PUT /peering/self {"id": N}}. */
@@ -8,5 +9,19 @@ public record SetPeerId(ResourceAddress address, int peerId) implements PlanActi
   @Override
   public Map<String, Object> parameters() {
     return Map.of("id", peerId);
+  }
+
+  @Override
+  public ActionType actionType() {
+    return PlanActionType.SET_PEER_ID;
+  }
+
+  @Override
+  public Future<Void> run(ActionRun run) {
+    return run.client().setPeerId(peerId);
+  }
+
+  static SetPeerId read(ResourceAddress at, ActionParameters p) {
+    return new SetPeerId(at, p.number("id"));
   }
 }

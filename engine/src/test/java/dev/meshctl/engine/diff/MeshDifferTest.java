@@ -195,7 +195,7 @@ class MeshDifferTest {
     MeshDiff d = MeshDiffer.diff(mesh, s);
     assertEquals(List.of(), d.changes());
     long satisfied = d.ignored().stream().filter(i -> i.address().controller().equals("ctl-02"))
-        .filter(i -> i.reason().equals(RoutesDiffer.SATISFIES)).count();
+        .filter(i -> i.reason().equals(Ignored.SATISFYING_ROUTE)).count();
     assertEquals(4, satisfied);
   }
 

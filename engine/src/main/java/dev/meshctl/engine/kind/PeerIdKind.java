@@ -1,6 +1,18 @@
-package dev.meshctl.engine.diff;
+package dev.meshctl.engine.kind;
 
+import dev.meshctl.engine.address.ResourceKind;
+import dev.meshctl.engine.desired.DesiredController;
 import dev.meshctl.engine.desired.DesiredPeerId;
+import dev.meshctl.engine.diff.Change;
+import dev.meshctl.engine.diff.DiffCollector;
+import dev.meshctl.engine.diff.DiffContext;
+import dev.meshctl.engine.diff.FieldChange;
+import dev.meshctl.engine.plan.ActionType;
+import dev.meshctl.engine.plan.PlanAction;
+import dev.meshctl.engine.plan.PlanActionType;
+import dev.meshctl.engine.plan.PlanContext;
+import dev.meshctl.engine.plan.PlanTransformer;
+import dev.meshctl.engine.plan.SetPeerId;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,7 +21,25 @@ import java.util.Optional;
  * of controllers in the topology": vns3-api-6.0.0.openapi.yaml, PeerSelfRequest), which only a
  * controller can tell, so the range is checked here rather than when the spec is loaded.
  */
-final class PeerIdDiffer implements ResourceDiffer {
+public final class PeerIdKind implements ResourceHandler {
+  /** A peer ID needs a licensed controller with its keyset. */
+  static final PlanTransformer PEER_ID_AFTER_KEYSET =
+      ctx -> {
+        for (PlanAction a : ctx.actions(PlanActionType.SET_PEER_ID)) {
+          ctx.keyset(a.controller()).ifPresent(k -> ctx.edge(k, a));
+        }
+      };
+
+  @Override
+  public ResourceKind kind() {
+    return ResourceKind.PEER_ID;
+  }
+
+  @Override
+  public List<DesiredPeerId> desired(DesiredController controller) {
+    return List.of(controller.peerId());
+  }
+
   @Override
   public void diff(DiffContext ctx, DiffCollector out) {
     DesiredPeerId want = ctx.want().peerId();
@@ -38,5 +68,21 @@ final class PeerIdDiffer implements ResourceDiffer {
               + " and adds one under ID " + want.peerId() + ", so the links to it go down until both sides are redone",
           "to keep its ID, set peer_id: " + live.get() + " on it (or remove the peer_id that moves it)");
     }
+  }
+
+  @Override
+  public List<ActionType> actionTypes() {
+    return List.of(PlanActionType.SET_PEER_ID);
+  }
+
+  @Override
+  public void plan(Change change, PlanContext ctx) {
+    DesiredPeerId p = (DesiredPeerId) change.desired().orElseThrow();
+    ctx.add(new SetPeerId(p.address(), p.peerId()));
+  }
+
+  @Override
+  public List<PlanTransformer> rules() {
+    return List.of(PEER_ID_AFTER_KEYSET);
   }
 }

@@ -1,17 +1,51 @@
-package dev.meshctl.engine.diff;
+package dev.meshctl.engine.kind;
 
 import dev.meshctl.dsl.model.LicenseParameters;
+import dev.meshctl.engine.address.ResourceKind;
+import dev.meshctl.engine.desired.DesiredController;
 import dev.meshctl.engine.desired.DesiredLicense;
+import dev.meshctl.engine.diff.Action;
+import dev.meshctl.engine.diff.Change;
+import dev.meshctl.engine.diff.DiffCollector;
+import dev.meshctl.engine.diff.DiffContext;
+import dev.meshctl.engine.diff.FieldChange;
 import dev.meshctl.engine.live.LicenseParametersDigest;
 import dev.meshctl.engine.live.LicenseState;
+import dev.meshctl.engine.plan.AcceptLicenseParameters;
+import dev.meshctl.engine.plan.ActionType;
+import dev.meshctl.engine.plan.PlanAction;
+import dev.meshctl.engine.plan.PlanActionType;
+import dev.meshctl.engine.plan.PlanContext;
+import dev.meshctl.engine.plan.PlanTransformer;
+import dev.meshctl.engine.plan.UploadLicense;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The root's license: uploaded and finalized with the spec's parameters. Accepted parameters
- * cannot be changed, so different ones are a problem, not a change.
+ * The root's license: uploaded, then finalized with the spec's parameters (which reboots the
+ * controller). Accepted parameters cannot be changed, so different ones are a problem, not a
+ * change.
  */
-final class LicenseDiffer implements ResourceDiffer {
+public final class LicenseKind implements ResourceHandler {
+  /** Parameters can only be accepted for an uploaded license. */
+  static final PlanTransformer LICENSE_BEFORE_PARAMETERS =
+      ctx -> {
+        for (PlanAction upload : ctx.actions(PlanActionType.UPLOAD_LICENSE)) {
+          ctx.first(upload.controller(), PlanActionType.ACCEPT_LICENSE_PARAMETERS)
+              .ifPresent(accept -> ctx.edge(upload, accept));
+        }
+      };
+
+  @Override
+  public ResourceKind kind() {
+    return ResourceKind.LICENSE;
+  }
+
+  @Override
+  public List<DesiredLicense> desired(DesiredController controller) {
+    return controller.license().stream().toList();
+  }
+
   @Override
   public void diff(DiffContext ctx, DiffCollector out) {
     if (ctx.want().license().isEmpty()) {
@@ -43,6 +77,25 @@ final class LicenseDiffer implements ResourceDiffer {
                 + String.join("; ", differences));
       }
     }
+  }
+
+  @Override
+  public List<ActionType> actionTypes() {
+    return List.of(PlanActionType.UPLOAD_LICENSE, PlanActionType.ACCEPT_LICENSE_PARAMETERS);
+  }
+
+  @Override
+  public void plan(Change change, PlanContext ctx) {
+    DesiredLicense l = (DesiredLicense) change.desired().orElseThrow();
+    if (change.action() == Action.CREATE) {
+      ctx.add(new UploadLicense(l.address()));
+    }
+    ctx.add(new AcceptLicenseParameters(l.address(), l.parameters()));
+  }
+
+  @Override
+  public List<PlanTransformer> rules() {
+    return List.of(LICENSE_BEFORE_PARAMETERS);
   }
 
   /** The parameters in one line, e.g. {@code default} or {@code subnet=10.100.0.0/24 asns=...}. */
