@@ -9,7 +9,6 @@ import dev.meshctl.engine.diff.DiffContext;
 import dev.meshctl.engine.diff.FieldChange;
 import dev.meshctl.engine.live.ControllerState;
 import dev.meshctl.engine.live.KeysetState;
-import dev.meshctl.engine.plan.ActionType;
 import dev.meshctl.engine.plan.FetchKeyset;
 import dev.meshctl.engine.plan.GenerateKeyset;
 import dev.meshctl.engine.plan.PlanAction;
@@ -25,7 +24,7 @@ import java.util.Optional;
  * from the root's was made from another token or topology; replacing it would need a fresh
  * controller, so it is a problem.
  */
-public final class KeysetKind implements ResourceHandler {
+public final class KeysetKind extends DeclaredHandler {
   /** The root generates its keyset once licensed (after the reboot parameters cause). */
   static final PlanTransformer ROOT_KEYSET_AFTER_LICENSE =
       ctx -> {
@@ -43,9 +42,9 @@ public final class KeysetKind implements ResourceHandler {
         }
       };
 
-  @Override
-  public ResourceKind kind() {
-    return ResourceKind.KEYSET;
+
+  public KeysetKind() {
+    super(ResourceKind.KEYSET, List.of(PlanActionType.GENERATE_KEYSET, PlanActionType.FETCH_KEYSET), ROOT_KEYSET_AFTER_LICENSE, FETCH_AFTER_ROOT_KEYSET);
   }
 
   @Override
@@ -89,10 +88,6 @@ public final class KeysetKind implements ResourceHandler {
     }
   }
 
-  @Override
-  public List<ActionType> actionTypes() {
-    return List.of(PlanActionType.GENERATE_KEYSET, PlanActionType.FETCH_KEYSET);
-  }
 
   @Override
   public void plan(Change change, PlanContext ctx) {
@@ -103,8 +98,4 @@ public final class KeysetKind implements ResourceHandler {
             : new FetchKeyset(k.address(), k.sourceController().orElseThrow(), k.sourceIp().orElseThrow()));
   }
 
-  @Override
-  public List<PlanTransformer> rules() {
-    return List.of(ROOT_KEYSET_AFTER_LICENSE, FETCH_AFTER_ROOT_KEYSET);
-  }
 }

@@ -12,7 +12,6 @@ import dev.meshctl.engine.diff.FieldChange;
 import dev.meshctl.engine.live.LicenseParametersDigest;
 import dev.meshctl.engine.live.LicenseState;
 import dev.meshctl.engine.plan.AcceptLicenseParameters;
-import dev.meshctl.engine.plan.ActionType;
 import dev.meshctl.engine.plan.PlanAction;
 import dev.meshctl.engine.plan.PlanActionType;
 import dev.meshctl.engine.plan.PlanContext;
@@ -26,7 +25,7 @@ import java.util.List;
  * controller). Accepted parameters cannot be changed, so different ones are a problem, not a
  * change.
  */
-public final class LicenseKind implements ResourceHandler {
+public final class LicenseKind extends DeclaredHandler {
   /** Parameters can only be accepted for an uploaded license. */
   static final PlanTransformer LICENSE_BEFORE_PARAMETERS =
       ctx -> {
@@ -36,9 +35,9 @@ public final class LicenseKind implements ResourceHandler {
         }
       };
 
-  @Override
-  public ResourceKind kind() {
-    return ResourceKind.LICENSE;
+
+  public LicenseKind() {
+    super(ResourceKind.LICENSE, List.of(PlanActionType.UPLOAD_LICENSE, PlanActionType.ACCEPT_LICENSE_PARAMETERS), LICENSE_BEFORE_PARAMETERS);
   }
 
   @Override
@@ -79,10 +78,6 @@ public final class LicenseKind implements ResourceHandler {
     }
   }
 
-  @Override
-  public List<ActionType> actionTypes() {
-    return List.of(PlanActionType.UPLOAD_LICENSE, PlanActionType.ACCEPT_LICENSE_PARAMETERS);
-  }
 
   @Override
   public void plan(Change change, PlanContext ctx) {
@@ -93,10 +88,6 @@ public final class LicenseKind implements ResourceHandler {
     ctx.add(new AcceptLicenseParameters(l.address(), l.parameters()));
   }
 
-  @Override
-  public List<PlanTransformer> rules() {
-    return List.of(LICENSE_BEFORE_PARAMETERS);
-  }
 
   /** The parameters in one line, e.g. {@code default} or {@code subnet=10.100.0.0/24 asns=...}. */
   static String describe(LicenseParameters p) {

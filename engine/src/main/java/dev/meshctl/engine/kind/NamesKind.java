@@ -8,7 +8,6 @@ import dev.meshctl.engine.diff.DiffCollector;
 import dev.meshctl.engine.diff.DiffContext;
 import dev.meshctl.engine.diff.FieldChange;
 import dev.meshctl.engine.live.ConfigState;
-import dev.meshctl.engine.plan.ActionType;
 import dev.meshctl.engine.plan.PlanAction;
 import dev.meshctl.engine.plan.PlanActionType;
 import dev.meshctl.engine.plan.PlanContext;
@@ -23,7 +22,7 @@ import java.util.Optional;
  * belongs to that topology: renaming it would not move its license or keyset, so that is a
  * problem, not a change.
  */
-public final class NamesKind implements ResourceHandler {
+public final class NamesKind extends DeclaredHandler {
   /**
    * Names on a controller that downloads its keyset come after the download: it copies the root's
    * configuration and may overwrite them (the Terraform provider's {@code vns3_config} names such
@@ -48,9 +47,9 @@ public final class NamesKind implements ResourceHandler {
         }
       };
 
-  @Override
-  public ResourceKind kind() {
-    return ResourceKind.NAMES;
+
+  public NamesKind() {
+    super(ResourceKind.NAMES, List.of(PlanActionType.SET_NAMES), NAMES_FIRST_OR_AFTER_DOWNLOAD);
   }
 
   @Override
@@ -87,10 +86,6 @@ public final class NamesKind implements ResourceHandler {
     out.change(topology.isEmpty() ? Change.create(want, fields) : Change.update(want, fields));
   }
 
-  @Override
-  public List<ActionType> actionTypes() {
-    return List.of(PlanActionType.SET_NAMES);
-  }
 
   @Override
   public void plan(Change change, PlanContext ctx) {
@@ -98,8 +93,4 @@ public final class NamesKind implements ResourceHandler {
     ctx.add(new SetNames(n.address(), n.topologyName(), n.controllerName()));
   }
 
-  @Override
-  public List<PlanTransformer> rules() {
-    return List.of(NAMES_FIRST_OR_AFTER_DOWNLOAD);
-  }
 }

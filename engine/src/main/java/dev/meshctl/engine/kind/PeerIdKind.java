@@ -7,7 +7,6 @@ import dev.meshctl.engine.diff.Change;
 import dev.meshctl.engine.diff.DiffCollector;
 import dev.meshctl.engine.diff.DiffContext;
 import dev.meshctl.engine.diff.FieldChange;
-import dev.meshctl.engine.plan.ActionType;
 import dev.meshctl.engine.plan.PlanAction;
 import dev.meshctl.engine.plan.PlanActionType;
 import dev.meshctl.engine.plan.PlanContext;
@@ -21,7 +20,7 @@ import java.util.Optional;
  * of controllers in the topology": vns3-api-6.0.0.openapi.yaml, PeerSelfRequest), which only a
  * controller can tell, so the range is checked here rather than when the spec is loaded.
  */
-public final class PeerIdKind implements ResourceHandler {
+public final class PeerIdKind extends DeclaredHandler {
   /** A peer ID needs a licensed controller with its keyset. */
   static final PlanTransformer PEER_ID_AFTER_KEYSET =
       ctx -> {
@@ -30,9 +29,9 @@ public final class PeerIdKind implements ResourceHandler {
         }
       };
 
-  @Override
-  public ResourceKind kind() {
-    return ResourceKind.PEER_ID;
+
+  public PeerIdKind() {
+    super(ResourceKind.PEER_ID, List.of(PlanActionType.SET_PEER_ID), PEER_ID_AFTER_KEYSET);
   }
 
   @Override
@@ -70,10 +69,6 @@ public final class PeerIdKind implements ResourceHandler {
     }
   }
 
-  @Override
-  public List<ActionType> actionTypes() {
-    return List.of(PlanActionType.SET_PEER_ID);
-  }
 
   @Override
   public void plan(Change change, PlanContext ctx) {
@@ -81,8 +76,4 @@ public final class PeerIdKind implements ResourceHandler {
     ctx.add(new SetPeerId(p.address(), p.peerId()));
   }
 
-  @Override
-  public List<PlanTransformer> rules() {
-    return List.of(PEER_ID_AFTER_KEYSET);
-  }
 }

@@ -11,7 +11,6 @@ import dev.meshctl.engine.diff.DiffCollector;
 import dev.meshctl.engine.diff.DiffContext;
 import dev.meshctl.engine.diff.FieldChange;
 import dev.meshctl.engine.live.PeerLink;
-import dev.meshctl.engine.plan.ActionType;
 import dev.meshctl.engine.plan.CreatePeer;
 import dev.meshctl.engine.plan.DeletePeer;
 import dev.meshctl.engine.plan.PeerLinkWrite;
@@ -29,7 +28,7 @@ import java.util.SortedMap;
  * This controller's half of each peer link: its peer map. The spec owns the whole map of a
  * controller it lists: entries it does not name are deleted.
  */
-public final class PeerLinkKind implements ResourceHandler {
+public final class PeerLinkKind extends DeclaredHandler {
   /**
    * This side of a link c → d is created (or changed) after c has its own peer ID (and keyset),
    * after the route c uses to reach d exists, and after d has its keyset, since peers of one
@@ -53,9 +52,12 @@ public final class PeerLinkKind implements ResourceHandler {
         }
       };
 
-  @Override
-  public ResourceKind kind() {
-    return ResourceKind.PEER;
+
+  public PeerLinkKind() {
+    super(
+        ResourceKind.PEER,
+        List.of(PlanActionType.DELETE_PEER, PlanActionType.CREATE_PEER, PlanActionType.UPDATE_PEER),
+        PEER_AFTER_PREREQUISITES);
   }
 
   @Override
@@ -102,10 +104,6 @@ public final class PeerLinkKind implements ResourceHandler {
     }
   }
 
-  @Override
-  public List<ActionType> actionTypes() {
-    return List.of(PlanActionType.DELETE_PEER, PlanActionType.CREATE_PEER, PlanActionType.UPDATE_PEER);
-  }
 
   @Override
   public void plan(Change change, PlanContext ctx) {
@@ -121,8 +119,4 @@ public final class PeerLinkKind implements ResourceHandler {
             : new UpdatePeer(a, p.peerId(), p.peerController(), p.peerAddress(), p.mtu()));
   }
 
-  @Override
-  public List<PlanTransformer> rules() {
-    return List.of(PEER_AFTER_PREREQUISITES);
-  }
 }

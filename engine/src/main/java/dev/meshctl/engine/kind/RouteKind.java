@@ -14,7 +14,6 @@ import dev.meshctl.engine.diff.DiffContext;
 import dev.meshctl.engine.diff.FieldChange;
 import dev.meshctl.engine.diff.Ignored;
 import dev.meshctl.engine.live.LiveRoute;
-import dev.meshctl.engine.plan.ActionType;
 import dev.meshctl.engine.plan.CreateRoute;
 import dev.meshctl.engine.plan.DeleteRoute;
 import dev.meshctl.engine.plan.PlanAction;
@@ -41,7 +40,7 @@ import java.util.Set;
  * SDK's "Peer route to local gateway" is the peer route meshctl wants, and a second copy would only
  * be a duplicate the kernel may refuse. meshctl still never deletes it.
  */
-public final class RouteKind implements ResourceHandler {
+public final class RouteKind extends DeclaredHandler {
   /** Routes can be added once the controller is licensed. */
   static final PlanTransformer ROUTES_AFTER_LICENSE =
       ctx -> {
@@ -61,9 +60,9 @@ public final class RouteKind implements ResourceHandler {
   private static final Comparator<LiveRoute> BY_ID =
       Comparator.comparing((LiveRoute r) -> r.id().length()).thenComparing(LiveRoute::id);
 
-  @Override
-  public ResourceKind kind() {
-    return ResourceKind.ROUTE;
+
+  public RouteKind() {
+    super(ResourceKind.ROUTE, List.of(PlanActionType.DELETE_ROUTE, PlanActionType.CREATE_ROUTE), ROUTES_AFTER_LICENSE, REPLACE_DELETES_FIRST);
   }
 
   @Override
@@ -134,10 +133,6 @@ public final class RouteKind implements ResourceHandler {
     }
   }
 
-  @Override
-  public List<ActionType> actionTypes() {
-    return List.of(PlanActionType.DELETE_ROUTE, PlanActionType.CREATE_ROUTE);
-  }
 
   @Override
   public void plan(Change change, PlanContext ctx) {
@@ -156,10 +151,6 @@ public final class RouteKind implements ResourceHandler {
     }
   }
 
-  @Override
-  public List<PlanTransformer> rules() {
-    return List.of(ROUTES_AFTER_LICENSE, REPLACE_DELETES_FIRST);
-  }
 
   private static List<FieldChange> created(DesiredRoute w) {
     List<FieldChange> fields = new ArrayList<>();

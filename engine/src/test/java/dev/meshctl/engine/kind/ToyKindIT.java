@@ -33,7 +33,6 @@ import dev.meshctl.engine.plan.PlanAction;
 import dev.meshctl.engine.plan.PlanActionType;
 import dev.meshctl.engine.plan.PlanBuilder;
 import dev.meshctl.engine.plan.PlanContext;
-import dev.meshctl.engine.plan.PlanTransformer;
 import dev.meshctl.engine.planfile.InvalidPlanFileException;
 import dev.meshctl.engine.planfile.PlanFile;
 import dev.meshctl.engine.planfile.SavedPlan;
@@ -119,10 +118,16 @@ class ToyKindIT {
   }
 
   /** Reads no live state, so it always writes: custom variables need a licensed controller. */
-  static final class BannerKind implements ResourceHandler {
-    @Override
-    public ResourceKind kind() {
-      return BANNER;
+  static final class BannerKind extends DeclaredHandler {
+    BannerKind() {
+      super(
+          BANNER,
+          List.of(BannerAction.SET_BANNER),
+          ctx -> {
+            for (PlanAction a : ctx.actions(BannerAction.SET_BANNER)) {
+              ctx.licensing(a.controller()).ifPresent(l -> ctx.edge(l, a));
+            }
+          });
     }
 
     @Override
@@ -139,24 +144,9 @@ class ToyKindIT {
     }
 
     @Override
-    public List<ActionType> actionTypes() {
-      return List.of(BannerAction.SET_BANNER);
-    }
-
-    @Override
     public void plan(Change change, PlanContext ctx) {
       DesiredBanner b = (DesiredBanner) change.desired().orElseThrow();
       ctx.add(new SetBanner(b.address(), b.text()));
-    }
-
-    @Override
-    public List<PlanTransformer> rules() {
-      return List.of(
-          ctx -> {
-            for (PlanAction a : ctx.actions(BannerAction.SET_BANNER)) {
-              ctx.licensing(a.controller()).ifPresent(l -> ctx.edge(l, a));
-            }
-          });
     }
   }
 
