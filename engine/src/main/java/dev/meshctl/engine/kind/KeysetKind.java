@@ -1,7 +1,6 @@
 package dev.meshctl.engine.kind;
 
 import dev.meshctl.engine.address.ResourceKind;
-import dev.meshctl.engine.desired.DesiredController;
 import dev.meshctl.engine.desired.DesiredKeyset;
 import dev.meshctl.engine.diff.Change;
 import dev.meshctl.engine.diff.DiffCollector;
@@ -42,14 +41,13 @@ public final class KeysetKind extends DeclaredHandler {
         }
       };
 
-
   public KeysetKind() {
-    super(ResourceKind.KEYSET, List.of(PlanActionType.GENERATE_KEYSET, PlanActionType.FETCH_KEYSET), ROOT_KEYSET_AFTER_LICENSE, FETCH_AFTER_ROOT_KEYSET);
-  }
-
-  @Override
-  public List<DesiredKeyset> desired(DesiredController controller) {
-    return List.of(controller.keyset());
+    super(
+        ResourceKind.KEYSET,
+        c -> List.of(c.keyset()),
+        List.of(PlanActionType.GENERATE_KEYSET, PlanActionType.FETCH_KEYSET),
+        ROOT_KEYSET_AFTER_LICENSE,
+        FETCH_AFTER_ROOT_KEYSET);
   }
 
   @Override
@@ -88,10 +86,9 @@ public final class KeysetKind extends DeclaredHandler {
     }
   }
 
-
   @Override
   public void plan(Change change, PlanContext ctx) {
-    DesiredKeyset k = (DesiredKeyset) change.desired().orElseThrow();
+    DesiredKeyset k = wanted(change, DesiredKeyset.class);
     ctx.add(
         k.generated()
             ? new GenerateKeyset(k.address())

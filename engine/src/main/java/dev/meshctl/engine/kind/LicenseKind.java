@@ -2,7 +2,6 @@ package dev.meshctl.engine.kind;
 
 import dev.meshctl.dsl.model.LicenseParameters;
 import dev.meshctl.engine.address.ResourceKind;
-import dev.meshctl.engine.desired.DesiredController;
 import dev.meshctl.engine.desired.DesiredLicense;
 import dev.meshctl.engine.diff.Action;
 import dev.meshctl.engine.diff.Change;
@@ -35,14 +34,12 @@ public final class LicenseKind extends DeclaredHandler {
         }
       };
 
-
   public LicenseKind() {
-    super(ResourceKind.LICENSE, List.of(PlanActionType.UPLOAD_LICENSE, PlanActionType.ACCEPT_LICENSE_PARAMETERS), LICENSE_BEFORE_PARAMETERS);
-  }
-
-  @Override
-  public List<DesiredLicense> desired(DesiredController controller) {
-    return controller.license().stream().toList();
+    super(
+        ResourceKind.LICENSE,
+        c -> c.license().stream().toList(),
+        List.of(PlanActionType.UPLOAD_LICENSE, PlanActionType.ACCEPT_LICENSE_PARAMETERS),
+        LICENSE_BEFORE_PARAMETERS);
   }
 
   @Override
@@ -78,16 +75,14 @@ public final class LicenseKind extends DeclaredHandler {
     }
   }
 
-
   @Override
   public void plan(Change change, PlanContext ctx) {
-    DesiredLicense l = (DesiredLicense) change.desired().orElseThrow();
+    DesiredLicense l = wanted(change, DesiredLicense.class);
     if (change.action() == Action.CREATE) {
       ctx.add(new UploadLicense(l.address()));
     }
     ctx.add(new AcceptLicenseParameters(l.address(), l.parameters()));
   }
-
 
   /** The parameters in one line, e.g. {@code default} or {@code subnet=10.100.0.0/24 asns=...}. */
   static String describe(LicenseParameters p) {

@@ -1,7 +1,6 @@
 package dev.meshctl.engine.kind;
 
 import dev.meshctl.engine.address.ResourceKind;
-import dev.meshctl.engine.desired.DesiredController;
 import dev.meshctl.engine.desired.DesiredNames;
 import dev.meshctl.engine.diff.Change;
 import dev.meshctl.engine.diff.DiffCollector;
@@ -47,14 +46,12 @@ public final class NamesKind extends DeclaredHandler {
         }
       };
 
-
   public NamesKind() {
-    super(ResourceKind.NAMES, List.of(PlanActionType.SET_NAMES), NAMES_FIRST_OR_AFTER_DOWNLOAD);
-  }
-
-  @Override
-  public List<DesiredNames> desired(DesiredController controller) {
-    return List.of(controller.names());
+    super(
+        ResourceKind.NAMES,
+        c -> List.of(c.names()),
+        List.of(PlanActionType.SET_NAMES),
+        NAMES_FIRST_OR_AFTER_DOWNLOAD);
   }
 
   @Override
@@ -86,11 +83,10 @@ public final class NamesKind extends DeclaredHandler {
     out.change(topology.isEmpty() ? Change.create(want, fields) : Change.update(want, fields));
   }
 
-
   @Override
   public void plan(Change change, PlanContext ctx) {
-    DesiredNames n = (DesiredNames) change.desired().orElseThrow();
-    ctx.add(new SetNames(n.address(), n.topologyName(), n.controllerName()));
+    DesiredNames n = wanted(change, DesiredNames.class);
+    ctx.add(new SetNames(change.address(), n.topologyName(), n.controllerName()));
   }
 
 }

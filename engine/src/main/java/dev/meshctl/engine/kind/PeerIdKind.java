@@ -1,7 +1,6 @@
 package dev.meshctl.engine.kind;
 
 import dev.meshctl.engine.address.ResourceKind;
-import dev.meshctl.engine.desired.DesiredController;
 import dev.meshctl.engine.desired.DesiredPeerId;
 import dev.meshctl.engine.diff.Change;
 import dev.meshctl.engine.diff.DiffCollector;
@@ -29,14 +28,12 @@ public final class PeerIdKind extends DeclaredHandler {
         }
       };
 
-
   public PeerIdKind() {
-    super(ResourceKind.PEER_ID, List.of(PlanActionType.SET_PEER_ID), PEER_ID_AFTER_KEYSET);
-  }
-
-  @Override
-  public List<DesiredPeerId> desired(DesiredController controller) {
-    return List.of(controller.peerId());
+    super(
+        ResourceKind.PEER_ID,
+        c -> List.of(c.peerId()),
+        List.of(PlanActionType.SET_PEER_ID),
+        PEER_ID_AFTER_KEYSET);
   }
 
   @Override
@@ -69,11 +66,9 @@ public final class PeerIdKind extends DeclaredHandler {
     }
   }
 
-
   @Override
   public void plan(Change change, PlanContext ctx) {
-    DesiredPeerId p = (DesiredPeerId) change.desired().orElseThrow();
-    ctx.add(new SetPeerId(p.address(), p.peerId()));
+    ctx.add(new SetPeerId(change.address(), wanted(change, DesiredPeerId.class).peerId()));
   }
 
 }

@@ -52,17 +52,12 @@ public final class PeerLinkKind extends DeclaredHandler {
         }
       };
 
-
   public PeerLinkKind() {
     super(
         ResourceKind.PEER,
+        c -> List.copyOf(c.peers().values()),
         List.of(PlanActionType.DELETE_PEER, PlanActionType.CREATE_PEER, PlanActionType.UPDATE_PEER),
         PEER_AFTER_PREREQUISITES);
-  }
-
-  @Override
-  public List<DesiredPeer> desired(DesiredController controller) {
-    return List.copyOf(controller.peers().values());
   }
 
   @Override
@@ -104,7 +99,6 @@ public final class PeerLinkKind extends DeclaredHandler {
     }
   }
 
-
   @Override
   public void plan(Change change, PlanContext ctx) {
     ResourceAddress a = change.address();
@@ -112,7 +106,7 @@ public final class PeerLinkKind extends DeclaredHandler {
       ctx.add(new DeletePeer(a, a.peerKey()));
       return;
     }
-    DesiredPeer p = (DesiredPeer) change.desired().orElseThrow();
+    DesiredPeer p = wanted(change, DesiredPeer.class);
     ctx.add(
         change.action() == Action.CREATE
             ? new CreatePeer(a, p.peerId(), p.peerController(), p.peerAddress(), p.mtu())

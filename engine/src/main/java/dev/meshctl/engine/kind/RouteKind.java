@@ -60,14 +60,13 @@ public final class RouteKind extends DeclaredHandler {
   private static final Comparator<LiveRoute> BY_ID =
       Comparator.comparing((LiveRoute r) -> r.id().length()).thenComparing(LiveRoute::id);
 
-
   public RouteKind() {
-    super(ResourceKind.ROUTE, List.of(PlanActionType.DELETE_ROUTE, PlanActionType.CREATE_ROUTE), ROUTES_AFTER_LICENSE, REPLACE_DELETES_FIRST);
-  }
-
-  @Override
-  public List<DesiredRoute> desired(DesiredController controller) {
-    return controller.routes();
+    super(
+        ResourceKind.ROUTE,
+        DesiredController::routes,
+        List.of(PlanActionType.DELETE_ROUTE, PlanActionType.CREATE_ROUTE),
+        ROUTES_AFTER_LICENSE,
+        REPLACE_DELETES_FIRST);
   }
 
   @Override
@@ -133,7 +132,6 @@ public final class RouteKind extends DeclaredHandler {
     }
   }
 
-
   @Override
   public void plan(Change change, PlanContext ctx) {
     ResourceAddress a = change.address();
@@ -141,7 +139,7 @@ public final class RouteKind extends DeclaredHandler {
       ctx.add(new DeleteRoute(a, change.liveId().orElseThrow(), a.key().orElseThrow()));
       return;
     }
-    DesiredRoute r = (DesiredRoute) change.desired().orElseThrow();
+    DesiredRoute r = wanted(change, DesiredRoute.class);
     CreateRoute create =
         new CreateRoute(a, r.cidr(), r.gateway(), r.iface(), r.advertise(), r.metric(), r.description());
     if (change.action() == Action.REPLACE) {
@@ -150,7 +148,6 @@ public final class RouteKind extends DeclaredHandler {
       ctx.add(create);
     }
   }
-
 
   private static List<FieldChange> created(DesiredRoute w) {
     List<FieldChange> fields = new ArrayList<>();

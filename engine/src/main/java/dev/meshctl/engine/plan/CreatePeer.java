@@ -23,8 +23,4 @@ public record CreatePeer(
   public Future<Void> run(ActionRun run) {
     return run.client().createPeer(peerId, peerAddress, OptionalInt.of(mtu));
   }
-
-  static CreatePeer read(ResourceAddress at, ActionParameters p) {
-    return new CreatePeer(at, p.number("id"), p.text("peer_controller"), p.text("name"), p.number("overlay_mtu"));
-  }
 }

@@ -1,5 +1,6 @@
 package dev.meshctl.engine.plan;
 
+import dev.meshctl.engine.address.ResourceAddress;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -15,6 +16,16 @@ public interface PeerLinkWrite extends PlanAction {
   String peerAddress();
 
   int mtu();
+
+  /** Makes a create or an update from the fields both send. */
+  interface Constructor<T extends PeerLinkWrite> {
+    T of(ResourceAddress address, int peerId, String peerController, String peerAddress, int mtu);
+  }
+
+  /** Reads a create or an update back from its saved {@link #parameters()}. */
+  static <T extends PeerLinkWrite> T read(ResourceAddress at, ActionParameters p, Constructor<T> make) {
+    return make.of(at, p.number("id"), p.text("peer_controller"), p.text("name"), p.number("overlay_mtu"));
+  }
 
   @Override
   default Map<String, Object> parameters() {

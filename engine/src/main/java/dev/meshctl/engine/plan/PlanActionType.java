@@ -16,8 +16,8 @@ public enum PlanActionType implements ActionType {
   SET_NAMES("set names", SetNames::read),
   SET_PEER_ID("set peer ID", SetPeerId::read),
   DELETE_PEER("delete peer", DeletePeer::read),
-  CREATE_PEER("create peer", CreatePeer::read),
-  UPDATE_PEER("update peer", UpdatePeer::read),
+  CREATE_PEER("create peer", (at, p) -> PeerLinkWrite.read(at, p, CreatePeer::new)),
+  UPDATE_PEER("update peer", (at, p) -> PeerLinkWrite.read(at, p, UpdatePeer::new)),
   DELETE_ROUTE("delete route", DeleteRoute::read),
   CREATE_ROUTE("create route", CreateRoute::read);
 

@@ -17,8 +17,4 @@ public record UpdatePeer(
   public Future<Void> run(ActionRun run) {
     return run.client().updatePeer(peerId, peerAddress, OptionalInt.of(mtu));
   }
-
-  static UpdatePeer read(ResourceAddress at, ActionParameters p) {
-    return new UpdatePeer(at, p.number("id"), p.text("peer_controller"), p.text("name"), p.number("overlay_mtu"));
-  }
 }

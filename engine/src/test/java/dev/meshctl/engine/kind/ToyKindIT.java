@@ -122,6 +122,7 @@ class ToyKindIT {
     BannerKind() {
       super(
           BANNER,
+          c -> List.of(banner(c)),
           List.of(BannerAction.SET_BANNER),
           ctx -> {
             for (PlanAction a : ctx.actions(BannerAction.SET_BANNER)) {
@@ -130,23 +131,21 @@ class ToyKindIT {
           });
     }
 
-    @Override
-    public List<DesiredBanner> desired(DesiredController c) {
-      return List.of(
-          new DesiredBanner(
-              new ResourceAddress(c.name(), BANNER, Optional.empty()),
-              "managed by meshctl: " + c.names().topologyName()));
+    static DesiredBanner banner(DesiredController c) {
+      return new DesiredBanner(
+          new ResourceAddress(c.name(), BANNER, Optional.empty()),
+          "managed by meshctl: " + c.names().topologyName());
     }
 
     @Override
     public void diff(DiffContext ctx, DiffCollector out) {
-      desired(ctx.want()).forEach(b -> out.change(Change.create(b, List.of(FieldChange.added("text", b.text())))));
+      DesiredBanner b = banner(ctx.want());
+      out.change(Change.create(b, List.of(FieldChange.added("text", b.text()))));
     }
 
     @Override
     public void plan(Change change, PlanContext ctx) {
-      DesiredBanner b = (DesiredBanner) change.desired().orElseThrow();
-      ctx.add(new SetBanner(b.address(), b.text()));
+      ctx.add(new SetBanner(change.address(), wanted(change, DesiredBanner.class).text()));
     }
   }
 
