@@ -31,14 +31,12 @@ public record FetchKeyset(ResourceAddress address, String sourceController, Stri
 
   @Override
   public Future<Void> run(ActionRun run) {
-    var c = run.client();
     Duration reboot = run.spec().execution().rebootTimeout();
-    return KeysetJob.starting(Optional.of(sourceIp))
-        .run(
-            run,
-            run.spec().execution().keysetTimeout(),
-            () -> c.fetchKeyset(sourceIp, run.spec().keysetToken()),
-            (left, startedAt) -> c.awaitDownloadedKeyset(left, reboot, startedAt));
+    return KeysetJob.run(
+        run,
+        Optional.of(sourceIp),
+        (c, token) -> c.fetchKeyset(sourceIp, token),
+        (c, left, previous) -> c.awaitDownloadedKeyset(left, reboot, previous));
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.meshctl.engine.plan;
 
 import dev.meshctl.engine.address.ResourceAddress;
+import dev.meshctl.engine.client.Vns3Client;
 import io.vertx.core.Future;
 import java.util.Map;
 import java.util.Optional;
@@ -22,13 +23,7 @@ public record GenerateKeyset(ResourceAddress address) implements PlanAction {
 
   @Override
   public Future<Void> run(ActionRun run) {
-    var c = run.client();
-    return KeysetJob.starting(Optional.empty())
-        .run(
-            run,
-            run.spec().execution().keysetTimeout(),
-            () -> c.generateKeyset(run.spec().keysetToken()),
-            c::awaitKeyset);
+    return KeysetJob.run(run, Optional.empty(), Vns3Client::generateKeyset, Vns3Client::awaitKeyset);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.meshctl.engine.plan;
 
+import dev.meshctl.dsl.model.Secret;
 import dev.meshctl.engine.client.Vns3Client;
 import dev.meshctl.engine.client.Vns3Error;
 import dev.meshctl.engine.client.Vns3Exception;
@@ -29,8 +30,29 @@ record KeysetJob(long startNanos, int failedJobs, Optional<String> source) {
   /** VNS3's answer to a keyset PUT while a generation or download runs: wait for it. */
   static final String KEYSET_IN_PROGRESS = "keyset setup in progress";
 
-  static KeysetJob starting(Optional<String> source) {
-    return new KeysetJob(System.nanoTime(), 0, source);
+  /** Starts the job: {@code PUT /keyset} with the spec's token. */
+  interface Put {
+    Future<KeysetState> start(Vns3Client c, Secret token);
+  }
+
+  /** Waits for the job to end, at most {@code left}, after the one that started at {@code previous}. */
+  interface Await {
+    Future<KeysetState> until(Vns3Client c, Duration left, Optional<Long> previous);
+  }
+
+  /**
+   * Runs a keyset action under the spec's keyset timeout.
+   *
+   * @param source the root a download is from; empty for a generation
+   */
+  static Future<Void> run(ActionRun run, Optional<String> source, Put put, Await await) {
+    Vns3Client c = run.client();
+    return new KeysetJob(System.nanoTime(), 0, source)
+        .run(
+            run,
+            run.spec().execution().keysetTimeout(),
+            () -> put.start(c, run.spec().keysetToken()),
+            (left, previous) -> await.until(c, left, previous));
   }
 
   Duration elapsed() {
