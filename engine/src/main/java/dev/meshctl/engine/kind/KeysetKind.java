@@ -51,6 +51,15 @@ public final class KeysetKind extends DeclaredHandler {
   }
 
   @Override
+  public void plan(Change change, PlanContext ctx) {
+    DesiredKeyset k = wanted(change, DesiredKeyset.class);
+    ctx.add(
+        k.generated()
+            ? new GenerateKeyset(k.address())
+            : new FetchKeyset(k.address(), k.sourceController().orElseThrow(), k.sourceIp().orElseThrow()));
+  }
+
+  @Override
   public void diff(DiffContext ctx, DiffCollector out) {
     DesiredKeyset want = ctx.want().keyset();
     KeysetState live = ctx.live().keyset();
@@ -84,15 +93,6 @@ public final class KeysetKind extends DeclaredHandler {
               + root.checksum().get()
               + "): it was made with another token or topology");
     }
-  }
-
-  @Override
-  public void plan(Change change, PlanContext ctx) {
-    DesiredKeyset k = wanted(change, DesiredKeyset.class);
-    ctx.add(
-        k.generated()
-            ? new GenerateKeyset(k.address())
-            : new FetchKeyset(k.address(), k.sourceController().orElseThrow(), k.sourceIp().orElseThrow()));
   }
 
 }

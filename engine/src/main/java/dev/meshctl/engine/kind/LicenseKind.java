@@ -43,6 +43,15 @@ public final class LicenseKind extends DeclaredHandler {
   }
 
   @Override
+  public void plan(Change change, PlanContext ctx) {
+    DesiredLicense l = wanted(change, DesiredLicense.class);
+    if (change.action() == Action.CREATE) {
+      ctx.add(new UploadLicense(l.address()));
+    }
+    ctx.add(new AcceptLicenseParameters(l.address(), l.parameters()));
+  }
+
+  @Override
   public void diff(DiffContext ctx, DiffCollector out) {
     if (ctx.want().license().isEmpty()) {
       return;
@@ -73,15 +82,6 @@ public final class LicenseKind extends DeclaredHandler {
                 + String.join("; ", differences));
       }
     }
-  }
-
-  @Override
-  public void plan(Change change, PlanContext ctx) {
-    DesiredLicense l = wanted(change, DesiredLicense.class);
-    if (change.action() == Action.CREATE) {
-      ctx.add(new UploadLicense(l.address()));
-    }
-    ctx.add(new AcceptLicenseParameters(l.address(), l.parameters()));
   }
 
   /** The parameters in one line, e.g. {@code default} or {@code subnet=10.100.0.0/24 asns=...}. */

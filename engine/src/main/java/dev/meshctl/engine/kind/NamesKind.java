@@ -47,11 +47,13 @@ public final class NamesKind extends DeclaredHandler {
       };
 
   public NamesKind() {
-    super(
-        ResourceKind.NAMES,
-        c -> List.of(c.names()),
-        List.of(PlanActionType.SET_NAMES),
-        NAMES_FIRST_OR_AFTER_DOWNLOAD);
+    super(ResourceKind.NAMES, c -> List.of(c.names()), List.of(PlanActionType.SET_NAMES), NAMES_FIRST_OR_AFTER_DOWNLOAD);
+  }
+
+  @Override
+  public void plan(Change change, PlanContext ctx) {
+    DesiredNames n = wanted(change, DesiredNames.class);
+    ctx.add(new SetNames(change.address(), n.topologyName(), n.controllerName()));
   }
 
   @Override
@@ -81,12 +83,6 @@ public final class NamesKind extends DeclaredHandler {
       return;
     }
     out.change(topology.isEmpty() ? Change.create(want, fields) : Change.update(want, fields));
-  }
-
-  @Override
-  public void plan(Change change, PlanContext ctx) {
-    DesiredNames n = wanted(change, DesiredNames.class);
-    ctx.add(new SetNames(change.address(), n.topologyName(), n.controllerName()));
   }
 
 }

@@ -29,11 +29,12 @@ public final class PeerIdKind extends DeclaredHandler {
       };
 
   public PeerIdKind() {
-    super(
-        ResourceKind.PEER_ID,
-        c -> List.of(c.peerId()),
-        List.of(PlanActionType.SET_PEER_ID),
-        PEER_ID_AFTER_KEYSET);
+    super(ResourceKind.PEER_ID, c -> List.of(c.peerId()), List.of(PlanActionType.SET_PEER_ID), PEER_ID_AFTER_KEYSET);
+  }
+
+  @Override
+  public void plan(Change change, PlanContext ctx) {
+    ctx.add(new SetPeerId(change.address(), wanted(change, DesiredPeerId.class).peerId()));
   }
 
   @Override
@@ -64,11 +65,6 @@ public final class PeerIdKind extends DeclaredHandler {
               + " and adds one under ID " + want.peerId() + ", so the links to it go down until both sides are redone",
           "to keep its ID, set peer_id: " + live.get() + " on it (or remove the peer_id that moves it)");
     }
-  }
-
-  @Override
-  public void plan(Change change, PlanContext ctx) {
-    ctx.add(new SetPeerId(change.address(), wanted(change, DesiredPeerId.class).peerId()));
   }
 
 }

@@ -61,6 +61,20 @@ public final class PeerLinkKind extends DeclaredHandler {
   }
 
   @Override
+  public void plan(Change change, PlanContext ctx) {
+    ResourceAddress a = change.address();
+    if (change.action() == Action.DELETE) {
+      ctx.add(new DeletePeer(a, a.peerKey()));
+      return;
+    }
+    DesiredPeer p = wanted(change, DesiredPeer.class);
+    ctx.add(
+        change.action() == Action.CREATE
+            ? new CreatePeer(a, p.peerId(), p.peerController(), p.peerAddress(), p.mtu())
+            : new UpdatePeer(a, p.peerId(), p.peerController(), p.peerAddress(), p.mtu()));
+  }
+
+  @Override
   public void diff(DiffContext ctx, DiffCollector out) {
     SortedMap<Integer, DesiredPeer> want = ctx.want().peers();
     SortedMap<Integer, PeerLink> live = ctx.live().peering().peers();
@@ -97,20 +111,6 @@ public final class PeerLinkKind extends DeclaredHandler {
                 Optional.empty()));
       }
     }
-  }
-
-  @Override
-  public void plan(Change change, PlanContext ctx) {
-    ResourceAddress a = change.address();
-    if (change.action() == Action.DELETE) {
-      ctx.add(new DeletePeer(a, a.peerKey()));
-      return;
-    }
-    DesiredPeer p = wanted(change, DesiredPeer.class);
-    ctx.add(
-        change.action() == Action.CREATE
-            ? new CreatePeer(a, p.peerId(), p.peerController(), p.peerAddress(), p.mtu())
-            : new UpdatePeer(a, p.peerId(), p.peerController(), p.peerAddress(), p.mtu()));
   }
 
 }

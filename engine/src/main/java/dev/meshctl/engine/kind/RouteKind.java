@@ -70,6 +70,23 @@ public final class RouteKind extends DeclaredHandler {
   }
 
   @Override
+  public void plan(Change change, PlanContext ctx) {
+    ResourceAddress a = change.address();
+    if (change.action() == Action.DELETE) {
+      ctx.add(new DeleteRoute(a, change.liveId().orElseThrow(), a.key().orElseThrow()));
+      return;
+    }
+    DesiredRoute r = wanted(change, DesiredRoute.class);
+    CreateRoute create =
+        new CreateRoute(a, r.cidr(), r.gateway(), r.iface(), r.advertise(), r.metric(), r.description());
+    if (change.action() == Action.REPLACE) {
+      ctx.replacement(new DeleteRoute(a, change.liveId().orElseThrow(), r.cidr()), create);
+    } else {
+      ctx.add(create);
+    }
+  }
+
+  @Override
   public void diff(DiffContext ctx, DiffCollector out) {
     String controller = ctx.want().name();
     Map<RouteIdentity, DesiredRoute> want = new LinkedHashMap<>();
@@ -129,23 +146,6 @@ public final class RouteKind extends DeclaredHandler {
           out.change(deleted(controller, r));
         }
       }
-    }
-  }
-
-  @Override
-  public void plan(Change change, PlanContext ctx) {
-    ResourceAddress a = change.address();
-    if (change.action() == Action.DELETE) {
-      ctx.add(new DeleteRoute(a, change.liveId().orElseThrow(), a.key().orElseThrow()));
-      return;
-    }
-    DesiredRoute r = wanted(change, DesiredRoute.class);
-    CreateRoute create =
-        new CreateRoute(a, r.cidr(), r.gateway(), r.iface(), r.advertise(), r.metric(), r.description());
-    if (change.action() == Action.REPLACE) {
-      ctx.replacement(new DeleteRoute(a, change.liveId().orElseThrow(), r.cidr()), create);
-    } else {
-      ctx.add(create);
     }
   }
 

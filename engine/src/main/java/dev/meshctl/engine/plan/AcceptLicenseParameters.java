@@ -2,7 +2,9 @@ package dev.meshctl.engine.plan;
 
 import dev.meshctl.dsl.model.LicenseParameters;
 import dev.meshctl.engine.address.ResourceAddress;
+import dev.meshctl.engine.client.Vns3Client;
 import io.vertx.core.Future;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +16,23 @@ import java.util.Map;
  */
 public record AcceptLicenseParameters(ResourceAddress address, LicenseParameters licenseParameters)
     implements PlanAction {
+  @Override
+  public ActionType actionType() {
+    return PlanActionType.ACCEPT_LICENSE_PARAMETERS;
+  }
+
+  @Override
+  public Future<Void> run(ActionRun run) {
+    Vns3Client c = run.client();
+    Duration reboot = run.spec().execution().rebootTimeout();
+    return c.putLicenseParameters(licenseParameters).compose(v -> c.awaitReboot(reboot));
+  }
+
+  @Override
+  public BackgroundWork waits() {
+    return BackgroundWork.REBOOT;
+  }
+
   @Override
   public Map<String, Object> parameters() {
     Map<String, Object> p = new LinkedHashMap<>();
@@ -29,23 +48,6 @@ public record AcceptLicenseParameters(ResourceAddress address, LicenseParameters
     licenseParameters.clients().ifPresent(v -> p.put("clients", v));
     licenseParameters.myManagerVip().ifPresent(v -> p.put("my_manager_vip", v));
     return p;
-  }
-
-  @Override
-  public ActionType actionType() {
-    return PlanActionType.ACCEPT_LICENSE_PARAMETERS;
-  }
-
-  @Override
-  public Future<Void> run(ActionRun run) {
-    return run.client()
-        .putLicenseParameters(licenseParameters)
-        .compose(v -> run.abandonable(run.client().awaitReboot(run.spec().execution().rebootTimeout()), "the reboot"));
-  }
-
-  @Override
-  public BackgroundWork waits() {
-    return BackgroundWork.REBOOT;
   }
 
   static AcceptLicenseParameters read(ResourceAddress at, ActionParameters p) {

@@ -21,6 +21,17 @@ public record CreateRoute(
     String description)
     implements PlanAction {
   @Override
+  public ActionType actionType() {
+    return PlanActionType.CREATE_ROUTE;
+  }
+
+  @Override
+  public Future<Void> run(ActionRun run) {
+    return run.client()
+        .createRoute(new RouteRequest(cidr, gateway, iface, advertise, metric, Optional.of(description)));
+  }
+
+  @Override
   public Map<String, Object> parameters() {
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("cidr", cidr);
@@ -30,17 +41,6 @@ public record CreateRoute(
     p.put("metric", metric);
     p.put("description", description);
     return p;
-  }
-
-  @Override
-  public ActionType actionType() {
-    return PlanActionType.CREATE_ROUTE;
-  }
-
-  @Override
-  public Future<Void> run(ActionRun run) {
-    return run.client()
-        .createRoute(new RouteRequest(cidr, gateway, iface, advertise, metric, Optional.of(description)));
   }
 
   static CreateRoute read(ResourceAddress at, ActionParameters p) {

@@ -7,11 +7,6 @@ import java.util.Map;
 /** {@code DELETE /peering/peers/{id}}. */
 public record DeletePeer(ResourceAddress address, int peerId) implements PlanAction {
   @Override
-  public Map<String, Object> parameters() {
-    return Map.of("id", peerId);
-  }
-
-  @Override
   public ActionType actionType() {
     return PlanActionType.DELETE_PEER;
   }
@@ -24,6 +19,11 @@ public record DeletePeer(ResourceAddress address, int peerId) implements PlanAct
   @Override
   public boolean deletes() {
     return true;
+  }
+
+  @Override
+  public Map<String, Object> parameters() {
+    return Map.of("id", peerId);
   }
 
   static DeletePeer read(ResourceAddress at, ActionParameters p) {

@@ -12,14 +12,6 @@ import java.util.Map;
  */
 public record DeleteRoute(ResourceAddress address, String routeId, String cidr) implements PlanAction {
   @Override
-  public Map<String, Object> parameters() {
-    Map<String, Object> p = new LinkedHashMap<>();
-    p.put("route_id", routeId);
-    p.put("cidr", cidr);
-    return p;
-  }
-
-  @Override
   public ActionType actionType() {
     return PlanActionType.DELETE_ROUTE;
   }
@@ -32,6 +24,14 @@ public record DeleteRoute(ResourceAddress address, String routeId, String cidr) 
   @Override
   public boolean deletes() {
     return true;
+  }
+
+  @Override
+  public Map<String, Object> parameters() {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("route_id", routeId);
+    p.put("cidr", cidr);
+    return p;
   }
 
   static DeleteRoute read(ResourceAddress at, ActionParameters p) {

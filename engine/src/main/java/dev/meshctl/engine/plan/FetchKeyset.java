@@ -17,14 +17,6 @@ import java.util.Optional;
 public record FetchKeyset(ResourceAddress address, String sourceController, String sourceIp)
     implements PlanAction {
   @Override
-  public Map<String, Object> parameters() {
-    Map<String, Object> p = new LinkedHashMap<>();
-    p.put("source", sourceIp);
-    p.put("source_controller", sourceController);
-    return p;
-  }
-
-  @Override
   public ActionType actionType() {
     return PlanActionType.FETCH_KEYSET;
   }
@@ -42,6 +34,14 @@ public record FetchKeyset(ResourceAddress address, String sourceController, Stri
   @Override
   public BackgroundWork waits() {
     return BackgroundWork.KEYSET_DOWNLOAD;
+  }
+
+  @Override
+  public Map<String, Object> parameters() {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("source", sourceIp);
+    p.put("source_controller", sourceController);
+    return p;
   }
 
   static FetchKeyset read(ResourceAddress at, ActionParameters p) {

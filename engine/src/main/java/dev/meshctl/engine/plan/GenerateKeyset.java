@@ -12,11 +12,6 @@ import java.util.Optional;
  */
 public record GenerateKeyset(ResourceAddress address) implements PlanAction {
   @Override
-  public Map<String, Object> parameters() {
-    return Map.of();
-  }
-
-  @Override
   public ActionType actionType() {
     return PlanActionType.GENERATE_KEYSET;
   }
@@ -29,6 +24,11 @@ public record GenerateKeyset(ResourceAddress address) implements PlanAction {
   @Override
   public BackgroundWork waits() {
     return BackgroundWork.KEYSET_GENERATION;
+  }
+
+  @Override
+  public Map<String, Object> parameters() {
+    return Map.of();
   }
 
   static GenerateKeyset read(ResourceAddress at, ActionParameters p) {

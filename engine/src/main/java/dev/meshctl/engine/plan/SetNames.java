@@ -10,14 +10,6 @@ import java.util.Optional;
 public record SetNames(ResourceAddress address, String topologyName, Optional<String> controllerName)
     implements PlanAction {
   @Override
-  public Map<String, Object> parameters() {
-    Map<String, Object> p = new LinkedHashMap<>();
-    p.put("topology_name", topologyName);
-    controllerName.ifPresent(n -> p.put("controller_name", n));
-    return p;
-  }
-
-  @Override
   public ActionType actionType() {
     return PlanActionType.SET_NAMES;
   }
@@ -25,6 +17,14 @@ public record SetNames(ResourceAddress address, String topologyName, Optional<St
   @Override
   public Future<Void> run(ActionRun run) {
     return run.client().putConfig(Optional.of(topologyName), controllerName).mapEmpty();
+  }
+
+  @Override
+  public Map<String, Object> parameters() {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("topology_name", topologyName);
+    controllerName.ifPresent(n -> p.put("controller_name", n));
+    return p;
   }
 
   static SetNames read(ResourceAddress at, ActionParameters p) {

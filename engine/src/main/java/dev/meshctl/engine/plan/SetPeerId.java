@@ -7,11 +7,6 @@ import java.util.Map;
 /** {@code PUT /peering/self {"id": N}}. */
 public record SetPeerId(ResourceAddress address, int peerId) implements PlanAction {
   @Override
-  public Map<String, Object> parameters() {
-    return Map.of("id", peerId);
-  }
-
-  @Override
   public ActionType actionType() {
     return PlanActionType.SET_PEER_ID;
   }
@@ -19,6 +14,11 @@ public record SetPeerId(ResourceAddress address, int peerId) implements PlanActi
   @Override
   public Future<Void> run(ActionRun run) {
     return run.client().setPeerId(peerId);
+  }
+
+  @Override
+  public Map<String, Object> parameters() {
+    return Map.of("id", peerId);
   }
 
   static SetPeerId read(ResourceAddress at, ActionParameters p) {

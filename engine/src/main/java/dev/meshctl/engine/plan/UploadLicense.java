@@ -7,11 +7,6 @@ import java.util.Map;
 /** {@code PUT /license} with the spec's license text (read from the spec when run). */
 public record UploadLicense(ResourceAddress address) implements PlanAction {
   @Override
-  public Map<String, Object> parameters() {
-    return Map.of();
-  }
-
-  @Override
   public ActionType actionType() {
     return PlanActionType.UPLOAD_LICENSE;
   }
@@ -19,6 +14,11 @@ public record UploadLicense(ResourceAddress address) implements PlanAction {
   @Override
   public Future<Void> run(ActionRun run) {
     return run.client().putLicense(run.spec().license().text());
+  }
+
+  @Override
+  public Map<String, Object> parameters() {
+    return Map.of();
   }
 
   static UploadLicense read(ResourceAddress at, ActionParameters p) {
