@@ -22,15 +22,15 @@ public record AcceptLicenseParameters(ResourceAddress address, LicenseParameters
   }
 
   @Override
+  public BackgroundWork waits() {
+    return BackgroundWork.REBOOT;
+  }
+
+  @Override
   public Future<Void> run(ActionRun run) {
     Vns3Client c = run.client();
     Duration reboot = run.spec().execution().rebootTimeout();
     return c.putLicenseParameters(licenseParameters).compose(v -> c.awaitReboot(reboot));
-  }
-
-  @Override
-  public BackgroundWork waits() {
-    return BackgroundWork.REBOOT;
   }
 
   @Override

@@ -12,13 +12,13 @@ public record DeletePeer(ResourceAddress address, int peerId) implements PlanAct
   }
 
   @Override
-  public Future<Void> run(ActionRun run) {
-    return run.client().deletePeer(peerId);
+  public boolean deletes() {
+    return true;
   }
 
   @Override
-  public boolean deletes() {
-    return true;
+  public Future<Void> run(ActionRun run) {
+    return run.client().deletePeer(peerId);
   }
 
   @Override

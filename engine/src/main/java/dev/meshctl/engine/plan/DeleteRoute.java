@@ -17,13 +17,13 @@ public record DeleteRoute(ResourceAddress address, String routeId, String cidr) 
   }
 
   @Override
-  public Future<Void> run(ActionRun run) {
-    return run.client().deleteRoute(routeId);
+  public boolean deletes() {
+    return true;
   }
 
   @Override
-  public boolean deletes() {
-    return true;
+  public Future<Void> run(ActionRun run) {
+    return run.client().deleteRoute(routeId);
   }
 
   @Override

@@ -22,6 +22,11 @@ public record FetchKeyset(ResourceAddress address, String sourceController, Stri
   }
 
   @Override
+  public BackgroundWork waits() {
+    return BackgroundWork.KEYSET_DOWNLOAD;
+  }
+
+  @Override
   public Future<Void> run(ActionRun run) {
     Duration reboot = run.spec().execution().rebootTimeout();
     return KeysetJob.run(
@@ -29,11 +34,6 @@ public record FetchKeyset(ResourceAddress address, String sourceController, Stri
         Optional.of(sourceIp),
         (c, token) -> c.fetchKeyset(sourceIp, token),
         (c, left, previous) -> c.awaitDownloadedKeyset(left, reboot, previous));
-  }
-
-  @Override
-  public BackgroundWork waits() {
-    return BackgroundWork.KEYSET_DOWNLOAD;
   }
 
   @Override

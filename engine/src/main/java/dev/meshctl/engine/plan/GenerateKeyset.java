@@ -17,13 +17,13 @@ public record GenerateKeyset(ResourceAddress address) implements PlanAction {
   }
 
   @Override
-  public Future<Void> run(ActionRun run) {
-    return KeysetJob.run(run, Optional.empty(), Vns3Client::generateKeyset, Vns3Client::awaitKeyset);
+  public BackgroundWork waits() {
+    return BackgroundWork.KEYSET_GENERATION;
   }
 
   @Override
-  public BackgroundWork waits() {
-    return BackgroundWork.KEYSET_GENERATION;
+  public Future<Void> run(ActionRun run) {
+    return KeysetJob.run(run, Optional.empty(), Vns3Client::generateKeyset, Vns3Client::awaitKeyset);
   }
 
   @Override
