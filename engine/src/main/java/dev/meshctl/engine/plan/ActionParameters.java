@@ -1,6 +1,8 @@
 package dev.meshctl.engine.plan;
 
 import io.vertx.core.json.JsonObject;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -8,6 +10,24 @@ import java.util.Optional;
  * needs: a missing or mistyped value is an {@link IllegalArgumentException} naming it.
  */
 public record ActionParameters(JsonObject json) {
+
+  /**
+   * An action's parameters in the order given, from alternating keys and values: an empty
+   * {@code Optional} is left out and a present one written as its value, as the readers expect.
+   */
+  public static Map<String, Object> ordered(Object... keysAndValues) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      String key = (String) keysAndValues[i];
+      Object v = keysAndValues[i + 1];
+      if (v instanceof Optional<?> o) {
+        o.ifPresent(x -> p.put(key, x));
+      } else {
+        p.put(key, v);
+      }
+    }
+    return p;
+  }
 
   /** A text value the action cannot do without. */
   public String text(String key) {

@@ -3,7 +3,6 @@ package dev.meshctl.engine.plan;
 import dev.meshctl.engine.address.ResourceAddress;
 import dev.meshctl.engine.client.RouteRequest;
 import io.vertx.core.Future;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -33,14 +32,13 @@ public record CreateRoute(
 
   @Override
   public Map<String, Object> parameters() {
-    Map<String, Object> p = new LinkedHashMap<>();
-    p.put("cidr", cidr);
-    iface.ifPresent(v -> p.put("interface", v));
-    gateway.ifPresent(v -> p.put("gateway", v));
-    p.put("advertise", advertise);
-    p.put("metric", metric);
-    p.put("description", description);
-    return p;
+    return ActionParameters.ordered(
+        "cidr", cidr,
+        "interface", iface,
+        "gateway", gateway,
+        "advertise", advertise,
+        "metric", metric,
+        "description", description);
   }
 
   static CreateRoute read(ResourceAddress at, ActionParameters p) {

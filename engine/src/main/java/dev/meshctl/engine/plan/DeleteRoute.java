@@ -2,7 +2,6 @@ package dev.meshctl.engine.plan;
 
 import dev.meshctl.engine.address.ResourceAddress;
 import io.vertx.core.Future;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -28,10 +27,7 @@ public record DeleteRoute(ResourceAddress address, String routeId, String cidr) 
 
   @Override
   public Map<String, Object> parameters() {
-    Map<String, Object> p = new LinkedHashMap<>();
-    p.put("route_id", routeId);
-    p.put("cidr", cidr);
-    return p;
+    return ActionParameters.ordered("route_id", routeId, "cidr", cidr);
   }
 
   static DeleteRoute read(ResourceAddress at, ActionParameters p) {

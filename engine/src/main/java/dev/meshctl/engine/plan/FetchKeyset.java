@@ -3,7 +3,6 @@ package dev.meshctl.engine.plan;
 import dev.meshctl.engine.address.ResourceAddress;
 import io.vertx.core.Future;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -38,10 +37,7 @@ public record FetchKeyset(ResourceAddress address, String sourceController, Stri
 
   @Override
   public Map<String, Object> parameters() {
-    Map<String, Object> p = new LinkedHashMap<>();
-    p.put("source", sourceIp);
-    p.put("source_controller", sourceController);
-    return p;
+    return ActionParameters.ordered("source", sourceIp, "source_controller", sourceController);
   }
 
   static FetchKeyset read(ResourceAddress at, ActionParameters p) {

@@ -1,7 +1,6 @@
 package dev.meshctl.engine.plan;
 
 import dev.meshctl.engine.address.ResourceAddress;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A create or an update of this controller's half of a peer link: both send the same fields. */
@@ -29,11 +28,7 @@ public interface PeerLinkWrite extends PlanAction {
 
   @Override
   default Map<String, Object> parameters() {
-    Map<String, Object> p = new LinkedHashMap<>();
-    p.put("id", peerId());
-    p.put("name", peerAddress());
-    p.put("overlay_mtu", mtu());
-    p.put("peer_controller", peerController());
-    return p;
+    return ActionParameters.ordered(
+        "id", peerId(), "name", peerAddress(), "overlay_mtu", mtu(), "peer_controller", peerController());
   }
 }

@@ -2,7 +2,6 @@ package dev.meshctl.engine.plan;
 
 import dev.meshctl.engine.address.ResourceAddress;
 import io.vertx.core.Future;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,10 +20,7 @@ public record SetNames(ResourceAddress address, String topologyName, Optional<St
 
   @Override
   public Map<String, Object> parameters() {
-    Map<String, Object> p = new LinkedHashMap<>();
-    p.put("topology_name", topologyName);
-    controllerName.ifPresent(n -> p.put("controller_name", n));
-    return p;
+    return ActionParameters.ordered("topology_name", topologyName, "controller_name", controllerName);
   }
 
   static SetNames read(ResourceAddress at, ActionParameters p) {
