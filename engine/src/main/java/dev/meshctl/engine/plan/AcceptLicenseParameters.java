@@ -30,7 +30,8 @@ public record AcceptLicenseParameters(ResourceAddress address, LicenseParameters
   public Future<Void> run(ActionRun run) {
     Vns3Client c = run.client();
     Duration reboot = run.spec().execution().rebootTimeout();
-    return c.putLicenseParameters(licenseParameters).compose(v -> c.awaitReboot(reboot));
+    return c.putLicenseParameters(licenseParameters)
+        .compose(v -> run.abandonable(c.awaitReboot(reboot), "the reboot"));
   }
 
   @Override
