@@ -85,16 +85,14 @@ public record ResourceAddress(String controller, ResourceKind kind, Optional<Str
     if (m.group(2) == null) {
       return controller(controller);
     }
-    for (ResourceKind k : ResourceKind.values()) {
-      if (k != ResourceKind.CONTROLLER && k.label().equals(m.group(2))) {
-        Optional<String> key =
-            m.group(3) != null
-                ? Optional.of(m.group(3))
-                : Optional.ofNullable(m.group(4)).map(ResourceAddress::unescape);
-        return new ResourceAddress(controller, k, key);
-      }
-    }
-    throw new IllegalArgumentException("unknown resource kind in address: " + text);
+    ResourceKind k =
+        ResourceKind.byLabel(m.group(2))
+            .orElseThrow(() -> new IllegalArgumentException("unknown resource kind in address: " + text));
+    Optional<String> key =
+        m.group(3) != null
+            ? Optional.of(m.group(3))
+            : Optional.ofNullable(m.group(4)).map(ResourceAddress::unescape);
+    return new ResourceAddress(controller, k, key);
   }
 
   /** The peer ID of a {@code peer[N]} address. */
@@ -121,8 +119,8 @@ public record ResourceAddress(String controller, ResourceKind kind, Optional<Str
       return c;
     }
     // Peer IDs sort numerically (2 before 10), route CIDRs as text.
-    return kind == ResourceKind.PEER
-        ? Integer.compare(peerKey(), o.peerKey())
+    return kind.numericKey()
+        ? Integer.compare(Integer.parseInt(key.get()), Integer.parseInt(o.key.get()))
         : key.get().compareTo(o.key.get());
   }
 
@@ -134,7 +132,7 @@ public record ResourceAddress(String controller, ResourceKind kind, Optional<Str
     }
     key.ifPresent(
         k -> {
-          if (kind == ResourceKind.PEER) {
+          if (kind.numericKey()) {
             sb.append('[').append(k).append(']');
           } else {
             sb.append("[\"").append(escape(k)).append("\"]");

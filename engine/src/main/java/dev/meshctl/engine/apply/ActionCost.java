@@ -1,8 +1,5 @@
 package dev.meshctl.engine.apply;
 
-import dev.meshctl.engine.plan.AcceptLicenseParameters;
-import dev.meshctl.engine.plan.FetchKeyset;
-import dev.meshctl.engine.plan.GenerateKeyset;
 import dev.meshctl.engine.plan.PlanAction;
 import java.time.Duration;
 
@@ -30,24 +27,17 @@ public record ActionCost(
    * download ends in a reboot (BEHAVIOUR.md), waited for within the same action.
    */
   public Duration of(PlanAction action) {
-    if (action instanceof AcceptLicenseParameters) {
-      return latency.multipliedBy(2).plus(reboot);
-    }
-    if (action instanceof GenerateKeyset) {
-      return latency.multipliedBy(2).plus(keysetGeneration);
-    }
-    if (action instanceof FetchKeyset) {
-      return latency.multipliedBy(2).plus(keysetDownload).plus(reboot);
-    }
-    return latency;
+    Duration requests = latency.multipliedBy(minimalRequests(action));
+    return switch (action.waits()) {
+      case NONE -> requests;
+      case REBOOT -> requests.plus(reboot);
+      case KEYSET_GENERATION -> requests.plus(keysetGeneration);
+      case KEYSET_DOWNLOAD -> requests.plus(keysetDownload).plus(reboot);
+    };
   }
 
   /** How many requests {@code action} needs at the least. */
   public int minimalRequests(PlanAction action) {
-    return action instanceof AcceptLicenseParameters
-            || action instanceof GenerateKeyset
-            || action instanceof FetchKeyset
-        ? 2
-        : 1;
+    return action.waits().minimalRequests();
   }
 }

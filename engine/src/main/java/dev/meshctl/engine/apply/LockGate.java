@@ -3,6 +3,7 @@ package dev.meshctl.engine.apply;
 import dev.meshctl.engine.lock.HeldLock;
 import dev.meshctl.engine.lock.LockHeldException;
 import dev.meshctl.engine.lock.MeshLock;
+import dev.meshctl.engine.plan.ActionType;
 import dev.meshctl.engine.plan.Plan;
 import dev.meshctl.engine.plan.PlanAction;
 import dev.meshctl.engine.plan.PlanActionType;
@@ -112,13 +113,13 @@ final class LockGate {
 
     /** Licensing actions run without the lock: there is nowhere to keep it before them. */
     boolean licensing(PlanAction a) {
-      PlanActionType t = PlanActionType.of(a);
+      ActionType t = a.actionType();
       return t == PlanActionType.UPLOAD_LICENSE || t == PlanActionType.ACCEPT_LICENSE_PARAMETERS || licensesRoot(a);
     }
 
     /** Accepting the root's license parameters, or the root's keyset download, which licenses it. */
     boolean licensesRoot(PlanAction a) {
-      PlanActionType t = PlanActionType.of(a);
+      ActionType t = a.actionType();
       return a.controller().equals(root)
           && (t == PlanActionType.ACCEPT_LICENSE_PARAMETERS || t == PlanActionType.FETCH_KEYSET);
     }

@@ -6,13 +6,7 @@ import dev.meshctl.engine.address.ResourceAddress;
  * One resource a controller must have, as the spec says: the unit the diff compares with the live
  * state. Holds no secret: secrets stay in the {@code MeshSpec} and are read when applying.
  */
-public sealed interface DesiredResource
-    permits DesiredNames,
-        DesiredLicense,
-        DesiredKeyset,
-        DesiredPeerId,
-        DesiredPeer,
-        DesiredRoute {
+public interface DesiredResource {
 
   ResourceAddress address();
 

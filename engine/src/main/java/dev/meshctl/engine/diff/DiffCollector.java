@@ -10,10 +10,10 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
-/** Gathers what the per-kind differs find, then sorts it into a {@link MeshDiff}. */
-final class DiffCollector {
+/** Gathers what the resource handlers find, then sorts it into a {@link MeshDiff}. */
+public final class DiffCollector {
   /** What every irreversible problem tells the user to do. */
-  static final String IRREVERSIBLE_HINT =
+  public static final String IRREVERSIBLE_HINT =
       "this cannot be changed in place: replace the controller (terminate and relaunch) or change"
           + " the spec";
 
@@ -31,37 +31,37 @@ final class DiffCollector {
   private final SortedMap<String, String> unreadable = new TreeMap<>();
   private final List<Diagnostic> warnings = new ArrayList<>();
 
-  void change(Change c) {
+  public void change(Change c) {
     changes.add(c);
   }
 
-  void ignore(ResourceAddress address, String reason) {
+  public void ignore(ResourceAddress address, String reason) {
     ignored.add(new Ignored(address, reason));
   }
 
   /** An irreversible difference: reported with guidance, never acted on. */
-  void irreversible(ResourceAddress address, String message) {
+  public void irreversible(ResourceAddress address, String message) {
     problems.add(
         new Diagnostic(
             Severity.ERROR, message, Optional.empty(), address.toString(), Optional.of(IRREVERSIBLE_HINT)));
   }
 
   /** A spec problem only the live state shows (e.g. a peer ID beyond the license): blocks apply. */
-  void problem(ResourceAddress address, String message, String hint) {
+  public void problem(ResourceAddress address, String message, String hint) {
     problems.add(new Diagnostic(Severity.ERROR, message, Optional.empty(), address.toString(), Optional.of(hint)));
   }
 
   /** Said prominently with the plan; does not block it. */
-  void warn(String path, String message, String hint) {
+  public void warn(String path, String message, String hint) {
     warnings.add(new Diagnostic(Severity.WARNING, message, Optional.empty(), path, Optional.of(hint)));
   }
 
   /** The changes so far, for checks across controllers. */
-  List<Change> changes() {
+  public List<Change> changes() {
     return List.copyOf(changes);
   }
 
-  void unreadable(String controller, String reason) {
+  public void unreadable(String controller, String reason) {
     unreadable.put(controller, reason);
   }
 

@@ -9,5 +9,5 @@ import java.util.Optional;
  * What a {@link ResourceDiffer} looks at for one controller: what the spec wants of it, what was
  * read from it, and the root's live state (a keyset is compared with the root's).
  */
-record DiffContext(
+public record DiffContext(
     DesiredMesh mesh, DesiredController want, ControllerState live, Optional<ControllerState> rootLive) {}

@@ -1,9 +1,9 @@
 package dev.meshctl.engine.diff;
 
 /**
- * Compares one kind of resource of one controller with its live state. Adding a kind of resource
- * means adding one of these to {@link MeshDiffer}.
+ * Compares one kind of resource of one controller with its live state: the diff half of a
+ * resource handler ({@code dev.meshctl.engine.kind}).
  */
-interface ResourceDiffer {
+public interface ResourceDiffer {
   void diff(DiffContext ctx, DiffCollector out);
 }

@@ -10,7 +10,8 @@ import java.util.Comparator;
 public final class ActionOrder {
   public static final Comparator<PlanAction> BY_ADDRESS =
       Comparator.comparing(PlanAction::address)
-          .thenComparing(PlanActionType::of)
+          .thenComparingInt((PlanAction a) -> a.actionType().rank())
+          .thenComparing(PlanAction::type)
           .thenComparing(a -> a.parameters().toString());
 
   private ActionOrder() {}

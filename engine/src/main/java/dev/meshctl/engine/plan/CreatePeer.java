@@ -1,7 +1,8 @@
 package dev.meshctl.engine.plan;
 
 import dev.meshctl.engine.address.ResourceAddress;
-import java.util.Map;
+import io.vertx.core.Future;
+import java.util.OptionalInt;
 
 /**
  * {@code POST /peering/peers {"id": M, "name": ADDRESS, "overlay_mtu": MTU}}: this controller's
@@ -12,9 +13,14 @@ import java.util.Map;
  */
 public record CreatePeer(
     ResourceAddress address, int peerId, String peerController, String peerAddress, int mtu)
-    implements PlanAction {
+    implements PeerLinkWrite {
   @Override
-  public Map<String, Object> parameters() {
-    return PeerLinkFields.of(peerId, peerController, peerAddress, mtu);
+  public ActionType actionType() {
+    return PlanActionType.CREATE_PEER;
+  }
+
+  @Override
+  public Future<Void> run(ActionRun run) {
+    return run.client().createPeer(peerId, peerAddress, OptionalInt.of(mtu));
   }
 }

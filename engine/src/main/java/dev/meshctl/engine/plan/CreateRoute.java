@@ -1,7 +1,8 @@
 package dev.meshctl.engine.plan;
 
 import dev.meshctl.engine.address.ResourceAddress;
-import java.util.LinkedHashMap;
+import dev.meshctl.engine.client.RouteRequest;
+import io.vertx.core.Future;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,14 +20,35 @@ public record CreateRoute(
     String description)
     implements PlanAction {
   @Override
+  public ActionType actionType() {
+    return PlanActionType.CREATE_ROUTE;
+  }
+
+  @Override
+  public Future<Void> run(ActionRun run) {
+    return run.client()
+        .createRoute(new RouteRequest(cidr, gateway, iface, advertise, metric, Optional.of(description)));
+  }
+
+  @Override
   public Map<String, Object> parameters() {
-    Map<String, Object> p = new LinkedHashMap<>();
-    p.put("cidr", cidr);
-    iface.ifPresent(v -> p.put("interface", v));
-    gateway.ifPresent(v -> p.put("gateway", v));
-    p.put("advertise", advertise);
-    p.put("metric", metric);
-    p.put("description", description);
-    return p;
+    return ActionParameters.ordered(
+        "cidr", cidr,
+        "interface", iface,
+        "gateway", gateway,
+        "advertise", advertise,
+        "metric", metric,
+        "description", description);
+  }
+
+  static CreateRoute read(ResourceAddress at, ActionParameters p) {
+    return new CreateRoute(
+        at,
+        p.text("cidr"),
+        p.optionalText("gateway"),
+        p.optionalText("interface"),
+        p.flag("advertise"),
+        p.number("metric"),
+        p.text("description"));
   }
 }

@@ -1,7 +1,7 @@
 package dev.meshctl.engine.plan;
 
 import dev.meshctl.engine.address.ResourceAddress;
-import java.util.LinkedHashMap;
+import io.vertx.core.Future;
 import java.util.Map;
 
 /**
@@ -11,10 +11,26 @@ import java.util.Map;
  */
 public record DeleteRoute(ResourceAddress address, String routeId, String cidr) implements PlanAction {
   @Override
+  public ActionType actionType() {
+    return PlanActionType.DELETE_ROUTE;
+  }
+
+  @Override
+  public boolean deletes() {
+    return true;
+  }
+
+  @Override
+  public Future<Void> run(ActionRun run) {
+    return run.client().deleteRoute(routeId);
+  }
+
+  @Override
   public Map<String, Object> parameters() {
-    Map<String, Object> p = new LinkedHashMap<>();
-    p.put("route_id", routeId);
-    p.put("cidr", cidr);
-    return p;
+    return ActionParameters.ordered("route_id", routeId, "cidr", cidr);
+  }
+
+  static DeleteRoute read(ResourceAddress at, ActionParameters p) {
+    return new DeleteRoute(at, p.text("route_id"), p.text("cidr"));
   }
 }

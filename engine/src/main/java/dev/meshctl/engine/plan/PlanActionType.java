@@ -1,39 +1,49 @@
 package dev.meshctl.engine.plan;
 
+import dev.meshctl.engine.address.ResourceAddress;
 import java.util.Locale;
 
 /**
- * The kinds of plan action, in the order actions of one resource run (an upload before its
- * acceptance, a delete before a create).
+ * The built-in kinds of plan action, in the order actions of one resource run (an upload before
+ * its acceptance, a delete before a create). Each names the record it is and how that record is
+ * read back from a saved plan; the record itself knows how to run.
  */
-public enum PlanActionType {
-  UPLOAD_LICENSE(UploadLicense.class, "upload license"),
-  ACCEPT_LICENSE_PARAMETERS(AcceptLicenseParameters.class, "accept license parameters and wait for the reboot"),
-  GENERATE_KEYSET(GenerateKeyset.class, "generate keyset and wait"),
-  FETCH_KEYSET(FetchKeyset.class, "fetch keyset from the root and wait"),
-  SET_NAMES(SetNames.class, "set names"),
-  SET_PEER_ID(SetPeerId.class, "set peer ID"),
-  DELETE_PEER(DeletePeer.class, "delete peer"),
-  CREATE_PEER(CreatePeer.class, "create peer"),
-  UPDATE_PEER(UpdatePeer.class, "update peer"),
-  DELETE_ROUTE(DeleteRoute.class, "delete route"),
-  CREATE_ROUTE(CreateRoute.class, "create route");
+public enum PlanActionType implements ActionType {
+  UPLOAD_LICENSE("upload license", UploadLicense::read),
+  ACCEPT_LICENSE_PARAMETERS("accept license parameters and wait for the reboot", AcceptLicenseParameters::read),
+  GENERATE_KEYSET("generate keyset and wait", GenerateKeyset::read),
+  FETCH_KEYSET("fetch keyset from the root and wait", FetchKeyset::read),
+  SET_NAMES("set names", SetNames::read),
+  SET_PEER_ID("set peer ID", SetPeerId::read),
+  DELETE_PEER("delete peer", DeletePeer::read),
+  CREATE_PEER("create peer", (at, p) -> PeerLinkWrite.read(at, p, CreatePeer::new)),
+  UPDATE_PEER("update peer", (at, p) -> PeerLinkWrite.read(at, p, UpdatePeer::new)),
+  DELETE_ROUTE("delete route", DeleteRoute::read),
+  CREATE_ROUTE("create route", CreateRoute::read);
 
-  private final Class<? extends PlanAction> type;
-  private final String description;
-
-  PlanActionType(Class<? extends PlanAction> type, String description) {
-    this.type = type;
-    this.description = description;
+  /** Reads one type's record from its saved parameters. */
+  interface Reader {
+    PlanAction read(ResourceAddress at, ActionParameters p);
   }
 
+  private final String description;
+  private final Reader reader;
+
+  PlanActionType(String description, Reader reader) {
+    this.description = description;
+    this.reader = reader;
+  }
+
+  /**
+   * The built-in type of {@code action}.
+   *
+   * @throws IllegalStateException for an action of a kind added by a handler
+   */
   public static PlanActionType of(PlanAction action) {
-    for (PlanActionType t : values()) {
-      if (t.type == action.getClass()) {
-        return t;
-      }
+    if (action.actionType() instanceof PlanActionType t) {
+      return t;
     }
-    throw new IllegalStateException("unknown action " + action.getClass());
+    throw new IllegalStateException("not a built-in action: " + action.type());
   }
 
   /** Reads a type back from its {@link #id()}. */
@@ -46,17 +56,23 @@ public enum PlanActionType {
     throw new IllegalArgumentException("unknown action type: " + id);
   }
 
-  /** The snake-case name used in plan files, e.g. {@code fetch_keyset}. */
+  @Override
   public String id() {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  /** What the action does, in words, e.g. {@code fetch keyset from the root and wait}. */
+  @Override
   public String description() {
     return description;
   }
 
-  public Class<? extends PlanAction> actionClass() {
-    return type;
+  @Override
+  public int rank() {
+    return ordinal();
+  }
+
+  @Override
+  public PlanAction read(ResourceAddress at, ActionParameters p) {
+    return reader.read(at, p);
   }
 }

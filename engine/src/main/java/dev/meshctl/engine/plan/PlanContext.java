@@ -13,11 +13,11 @@ import org.jgrapht.graph.DirectedAcyclicGraph;
  * The plan graph while {@link PlanTransformer}s build it, with indexes the dependency rules look
  * actions up by.
  */
-final class PlanContext {
+public final class PlanContext {
   private final DesiredMesh mesh;
   private final DirectedAcyclicGraph<PlanAction, DefaultEdge> graph =
       new DirectedAcyclicGraph<>(DefaultEdge.class);
-  private final Map<String, Map<PlanActionType, List<PlanAction>>> byController = new HashMap<>();
+  private final Map<String, Map<ActionType, List<PlanAction>>> byController = new HashMap<>();
   private final Map<String, Map<String, CreateRoute>> routeCreates = new HashMap<>();
   private final Map<DeleteRoute, CreateRoute> replacements = new HashMap<>();
 
@@ -25,7 +25,7 @@ final class PlanContext {
     this.mesh = mesh;
   }
 
-  DesiredMesh mesh() {
+  public DesiredMesh mesh() {
     return mesh;
   }
 
@@ -33,13 +33,13 @@ final class PlanContext {
     return graph;
   }
 
-  void add(PlanAction a) {
+  public void add(PlanAction a) {
     if (!graph.addVertex(a)) {
       return;
     }
     byController
         .computeIfAbsent(a.controller(), k -> new HashMap<>())
-        .computeIfAbsent(PlanActionType.of(a), k -> new ArrayList<>())
+        .computeIfAbsent(a.actionType(), k -> new ArrayList<>())
         .add(a);
     if (a instanceof CreateRoute r) {
       routeCreates.computeIfAbsent(a.controller(), k -> new HashMap<>()).putIfAbsent(r.cidr(), r);
@@ -47,44 +47,44 @@ final class PlanContext {
   }
 
   /** A route replaced in place: the old one goes first (same identity, see the rule). */
-  void replacement(DeleteRoute old, CreateRoute fresh) {
+  public void replacement(DeleteRoute old, CreateRoute fresh) {
     add(old);
     add(fresh);
     replacements.put(old, fresh);
   }
 
-  Map<DeleteRoute, CreateRoute> replacements() {
+  public Map<DeleteRoute, CreateRoute> replacements() {
     return replacements;
   }
 
   /** {@code before} must succeed before {@code after} starts. */
-  void edge(PlanAction before, PlanAction after) {
+  public void edge(PlanAction before, PlanAction after) {
     if (!before.equals(after)) {
       graph.addEdge(before, after);
     }
   }
 
   /** Every action of this type on this controller, in insertion order. */
-  List<PlanAction> actions(String controller, PlanActionType type) {
+  public List<PlanAction> actions(String controller, ActionType type) {
     return byController.getOrDefault(controller, Map.of()).getOrDefault(type, List.of());
   }
 
   /** Every action of this type on any controller. */
-  List<PlanAction> actions(PlanActionType type) {
+  public List<PlanAction> actions(ActionType type) {
     List<PlanAction> out = new ArrayList<>();
-    for (Map<PlanActionType, List<PlanAction>> m : byController.values()) {
+    for (Map<ActionType, List<PlanAction>> m : byController.values()) {
       out.addAll(m.getOrDefault(type, List.of()));
     }
     return out;
   }
 
-  Optional<PlanAction> first(String controller, PlanActionType type) {
+  public Optional<PlanAction> first(String controller, ActionType type) {
     List<PlanAction> l = actions(controller, type);
     return l.isEmpty() ? Optional.empty() : Optional.of(l.get(0));
   }
 
   /** The action that creates the route to {@code cidr} on {@code controller}, if planned. */
-  Optional<CreateRoute> routeCreate(String controller, String cidr) {
+  public Optional<CreateRoute> routeCreate(String controller, String cidr) {
     return Optional.ofNullable(routeCreates.getOrDefault(controller, Map.of()).get(cidr));
   }
 
@@ -92,14 +92,14 @@ final class PlanContext {
    * The planned action after which the controller is licensed: accepting the parameters on the
    * root (or the upload, if only that is planned), the keyset download elsewhere.
    */
-  Optional<PlanAction> licensing(String controller) {
+  public Optional<PlanAction> licensing(String controller) {
     return first(controller, PlanActionType.ACCEPT_LICENSE_PARAMETERS)
         .or(() -> first(controller, PlanActionType.UPLOAD_LICENSE))
         .or(() -> first(controller, PlanActionType.FETCH_KEYSET));
   }
 
   /** The planned action after which the controller has its keyset (and so is licensed), if any. */
-  Optional<PlanAction> keyset(String controller) {
+  public Optional<PlanAction> keyset(String controller) {
     return first(controller, PlanActionType.GENERATE_KEYSET)
         .or(() -> first(controller, PlanActionType.FETCH_KEYSET))
         .or(() -> licensing(controller));

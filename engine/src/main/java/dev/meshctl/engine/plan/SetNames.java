@@ -1,7 +1,7 @@
 package dev.meshctl.engine.plan;
 
 import dev.meshctl.engine.address.ResourceAddress;
-import java.util.LinkedHashMap;
+import io.vertx.core.Future;
 import java.util.Map;
 import java.util.Optional;
 
@@ -9,10 +9,21 @@ import java.util.Optional;
 public record SetNames(ResourceAddress address, String topologyName, Optional<String> controllerName)
     implements PlanAction {
   @Override
+  public ActionType actionType() {
+    return PlanActionType.SET_NAMES;
+  }
+
+  @Override
+  public Future<Void> run(ActionRun run) {
+    return run.client().putConfig(Optional.of(topologyName), controllerName).mapEmpty();
+  }
+
+  @Override
   public Map<String, Object> parameters() {
-    Map<String, Object> p = new LinkedHashMap<>();
-    p.put("topology_name", topologyName);
-    controllerName.ifPresent(n -> p.put("controller_name", n));
-    return p;
+    return ActionParameters.ordered("topology_name", topologyName, "controller_name", controllerName);
+  }
+
+  static SetNames read(ResourceAddress at, ActionParameters p) {
+    return new SetNames(at, p.text("topology_name"), p.optionalText("controller_name"));
   }
 }

@@ -5,6 +5,7 @@ import dev.meshctl.dsl.diag.Severity;
 import dev.meshctl.dsl.model.Masker;
 import dev.meshctl.dsl.model.Secret;
 import dev.meshctl.engine.address.ResourceAddress;
+import dev.meshctl.engine.kind.ResourceKinds;
 import dev.meshctl.engine.plan.Plan;
 import dev.meshctl.engine.plan.PlanAction;
 import dev.meshctl.engine.render.JsonRenderer;
@@ -145,9 +146,18 @@ public final class PlanFile {
    *     version can run, with a message naming the file, what is wrong and what to do
    */
   public static SavedPlan read(Path file) {
-    LoadedPlan loaded = load(file);
+    return read(file, ResourceKinds.STANDARD);
+  }
+
+  /**
+   * Reads a saved plan back whose actions are of {@code kinds}.
+   *
+   * @throws InvalidPlanFileException as {@link #read(Path)}
+   */
+  public static SavedPlan read(Path file, ResourceKinds kinds) {
+    LoadedPlan loaded = load(file, kinds);
     try {
-      parse(loaded.json(), true);
+      parse(loaded.json(), true, kinds);
     } catch (IllegalArgumentException e) {
       throw new InvalidPlanFileException(file + ": not a valid meshctl plan: " + e.getMessage());
     } catch (ClassCastException | NullPointerException e) {
@@ -162,6 +172,10 @@ public final class PlanFile {
    * @throws InvalidPlanFileException as {@link #read}
    */
   public static LoadedPlan load(Path file) {
+    return load(file, ResourceKinds.STANDARD);
+  }
+
+  private static LoadedPlan load(Path file, ResourceKinds kinds) {
     JsonObject json;
     try {
       json = new JsonObject(readText(file));
@@ -170,7 +184,7 @@ public final class PlanFile {
           file + ": not JSON (" + firstLine(e.getMessage()) + "): " + NOT_A_PLAN_HINT);
     }
     try {
-      return new LoadedPlan(file, parse(json, false), json);
+      return new LoadedPlan(file, parse(json, false, kinds), json);
     } catch (IllegalArgumentException | DateTimeParseException e) {
       throw new InvalidPlanFileException(file + ": not a valid meshctl plan: " + e.getMessage());
     } catch (ClassCastException | NullPointerException e) {
@@ -214,6 +228,10 @@ public final class PlanFile {
    *     first action that differs far better than a parse error would.
    */
   static SavedPlan parse(JsonObject json, boolean strictActions) {
+    return parse(json, strictActions, ResourceKinds.STANDARD);
+  }
+
+  private static SavedPlan parse(JsonObject json, boolean strictActions, ResourceKinds kinds) {
     Object kind = json.getValue("kind");
     if (!"plan".equals(kind)) {
       throw new IllegalArgumentException(
@@ -234,7 +252,7 @@ public final class PlanFile {
     }
     DirectedAcyclicGraph<PlanAction, DefaultEdge> graph;
     try {
-      graph = actions(json.getJsonArray("actions"));
+      graph = actions(json.getJsonArray("actions"), kinds);
     } catch (IllegalArgumentException | ClassCastException | NullPointerException e) {
       if (strictActions) {
         throw e;
@@ -274,7 +292,7 @@ public final class PlanFile {
     return out;
   }
 
-  private static DirectedAcyclicGraph<PlanAction, DefaultEdge> actions(JsonArray actions) {
+  private static DirectedAcyclicGraph<PlanAction, DefaultEdge> actions(JsonArray actions, ResourceKinds kinds) {
     DirectedAcyclicGraph<PlanAction, DefaultEdge> graph = new DirectedAcyclicGraph<>(DefaultEdge.class);
     Map<Integer, PlanAction> byStep = new HashMap<>();
     for (int i = 0; i < actions.size(); i++) {
@@ -283,6 +301,7 @@ public final class PlanFile {
       try {
         action =
             PlanActionJson.read(
+                kinds::actionType,
                 a.getString("type"),
                 ResourceAddress.parse(a.getString("address")),
                 a.getJsonObject("parameters", new JsonObject()));

@@ -2,8 +2,6 @@ package dev.meshctl.engine.render;
 
 import dev.meshctl.engine.address.ResourceAddress;
 import dev.meshctl.engine.diff.Action;
-import dev.meshctl.engine.plan.DeletePeer;
-import dev.meshctl.engine.plan.DeleteRoute;
 import dev.meshctl.engine.plan.PlanAction;
 import java.util.Map;
 
@@ -16,7 +14,7 @@ final class ActionSymbols {
    * and its diff agree (the create half of a replace shows {@code +}).
    */
   static Action of(PlanAction a, Map<ResourceAddress, Action> diff) {
-    if (a instanceof DeletePeer || a instanceof DeleteRoute) {
+    if (a.deletes()) {
       return Action.DELETE;
     }
     Action d = diff.getOrDefault(a.address(), Action.CREATE);

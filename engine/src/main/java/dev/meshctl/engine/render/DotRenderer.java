@@ -2,7 +2,6 @@ package dev.meshctl.engine.render;
 
 import dev.meshctl.engine.plan.Plan;
 import dev.meshctl.engine.plan.PlanAction;
-import dev.meshctl.engine.plan.PlanActionType;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -38,7 +37,7 @@ public final class DotRenderer {
         sb.append("    ")
             .append(ids.get(a))
             .append(" [label=")
-            .append(quote(PlanActionType.of(a).description() + "\n" + a.address()))
+            .append(quote(a.actionType().description() + "\n" + a.address()))
             .append("];\n");
       }
       sb.append("  }\n");

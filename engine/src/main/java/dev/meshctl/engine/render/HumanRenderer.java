@@ -9,7 +9,6 @@ import dev.meshctl.engine.diff.Ignored;
 import dev.meshctl.engine.diff.MeshDiff;
 import dev.meshctl.engine.plan.Plan;
 import dev.meshctl.engine.plan.PlanAction;
-import dev.meshctl.engine.plan.PlanActionType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -116,7 +115,7 @@ public final class HumanRenderer {
             .append(' ')
             .append(a.address())
             .append(": ")
-            .append(PlanActionType.of(a).description());
+            .append(a.actionType().description());
         if (replace) {
           sb.append(replaceOrder(a, perAddress.get(a.address()), step));
         }

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 class MeshDifferTest {
@@ -102,17 +103,8 @@ class MeshDifferTest {
   @Test
   void anEditedManagedRouteIsReplacedWithItsLiveId() {
     MeshState s =
-        MeshFixtures.with(converged, "ctl-02", c -> {
-          List<LiveRoute> routes = new ArrayList<>();
-          for (LiveRoute r : c.routes()) {
-            routes.add(
-                r.cidr().equals("10.0.3.10/32")
-                    ? new LiveRoute(r.id(), r.cidr(), r.gateway(), r.iface(), r.advertise(), 7,
-                        r.description(), true, true)
-                    : r);
-          }
-          return MeshFixtures.withRoutes(c, routes);
-        });
+        withRouteToCtl03(r -> new LiveRoute(r.id(), r.cidr(), r.gateway(), r.iface(), r.advertise(), 7,
+            r.description(), true, true));
     Change c = only(MeshDiffer.diff(mesh, s), "controller[\"ctl-02\"].route[\"10.0.3.10/32\"]");
     assertEquals(Action.REPLACE, c.action());
     assertEquals(List.of(FieldChange.changed("metric", 7, 0)), c.fields());
@@ -145,17 +137,8 @@ class MeshDifferTest {
   @Test
   void anUnmarkedRouteEqualToAWantedOneSatisfiesIt() {
     MeshState s =
-        MeshFixtures.with(converged, "ctl-02", c -> {
-          List<LiveRoute> routes = new ArrayList<>();
-          for (LiveRoute r : c.routes()) {
-            routes.add(
-                r.cidr().equals("10.0.3.10/32")
-                    ? new LiveRoute(r.id(), r.cidr(), r.gateway(), r.iface(), r.advertise(),
-                        r.metric(), "made by hand", true, true)
-                    : r);
-          }
-          return MeshFixtures.withRoutes(c, routes);
-        });
+        withRouteToCtl03(r -> new LiveRoute(r.id(), r.cidr(), r.gateway(), r.iface(), r.advertise(),
+            r.metric(), "made by hand", true, true));
     MeshDiff d = MeshDiffer.diff(mesh, s);
     assertEquals(List.of(), d.changes());
   }
@@ -195,7 +178,7 @@ class MeshDifferTest {
     MeshDiff d = MeshDiffer.diff(mesh, s);
     assertEquals(List.of(), d.changes());
     long satisfied = d.ignored().stream().filter(i -> i.address().controller().equals("ctl-02"))
-        .filter(i -> i.reason().equals(RoutesDiffer.SATISFIES)).count();
+        .filter(i -> i.reason().equals(Ignored.SATISFYING_ROUTE)).count();
     assertEquals(4, satisfied);
   }
 
@@ -292,5 +275,14 @@ class MeshDifferTest {
 
   private static LiveRoute route(String id, String cidr, String description) {
     return new LiveRoute(id, cidr, Optional.of("10.0.2.1"), Optional.of("eth0"), false, 0, description, true, true);
+  }
+
+  /** The converged state with ctl-02's peer route to ctl-03 (10.0.3.10/32) edited. */
+  private MeshState withRouteToCtl03(UnaryOperator<LiveRoute> edit) {
+    return MeshFixtures.with(
+        converged,
+        "ctl-02",
+        c -> MeshFixtures.withRoutes(
+            c, c.routes().stream().map(r -> r.cidr().equals("10.0.3.10/32") ? edit.apply(r) : r).toList()));
   }
 }

@@ -4,29 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.meshctl.dsl.model.LinkSpec;
 import dev.meshctl.dsl.model.MeshSpec;
 import dev.meshctl.engine.desired.DesiredMesh;
 import dev.meshctl.engine.desired.MeshExpander;
 import dev.meshctl.engine.diff.MeshDiff;
 import dev.meshctl.engine.diff.MeshDiffer;
-import dev.meshctl.engine.diff.MeshFixtures;
-import dev.meshctl.engine.live.ControllerObservation;
-import dev.meshctl.engine.live.ControllerState;
-import dev.meshctl.engine.live.LiveRoute;
 import dev.meshctl.engine.live.MeshState;
-import dev.meshctl.engine.live.PeerLink;
 import dev.meshctl.engine.render.HumanRenderer;
 import dev.meshctl.engine.render.Style;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.Random;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import org.jgrapht.alg.cycle.CycleDetector;
@@ -42,9 +31,9 @@ class PlanDagProperties {
   void plansAreAcyclicOrderedAndDeterministic(@ForAll long seed) {
     Random rnd = new Random(seed);
     int n = 1 + rnd.nextInt(7);
-    MeshSpec spec = randomSpec(rnd, n);
+    MeshSpec spec = RandomMeshes.spec(rnd, n);
     DesiredMesh mesh = MeshExpander.expand(spec);
-    MeshState live = randomState(rnd, mesh);
+    MeshState live = RandomMeshes.state(rnd, mesh);
 
     MeshDiff diff = MeshDiffer.diff(mesh, live);
     Plan plan = PlanBuilder.build(mesh, diff, live);
@@ -99,66 +88,5 @@ class PlanDagProperties {
           before.stream().anyMatch(x -> type.isInstance(x) && x.controller().equals(controller)),
           () -> type.getSimpleName() + " on " + controller + " must precede " + a);
     }
-  }
-
-  private static MeshSpec randomSpec(Random rnd, int n) {
-    if (rnd.nextBoolean()) {
-      return MeshFixtures.spec(n);
-    }
-    List<LinkSpec> links = new ArrayList<>();
-    for (int i = 1; i <= n; i++) {
-      for (int j = i + 1; j <= n; j++) {
-        if (rnd.nextInt(3) == 0) {
-          links.add(new LinkSpec(MeshFixtures.name(i), MeshFixtures.name(j), OptionalInt.empty()));
-        }
-      }
-    }
-    return MeshFixtures.spec(n, false, links);
-  }
-
-  private static MeshState randomState(Random rnd, DesiredMesh mesh) {
-    MeshState converged = MeshFixtures.converged(mesh);
-    MeshState fresh = MeshFixtures.fresh(mesh);
-    boolean rootFresh = rnd.nextInt(3) == 0;
-    SortedMap<String, ControllerObservation> m = new TreeMap<>();
-    for (String name : mesh.controllers().keySet()) {
-      boolean isRoot = name.equals(mesh.root());
-      int kind = rnd.nextInt(5);
-      ControllerObservation o;
-      if ((isRoot && rootFresh) || (!isRoot && (rootFresh || kind == 0))) {
-        o = fresh.controllers().get(name);
-      } else if (kind == 1 && !isRoot) {
-        o = new ControllerObservation.Unreadable(name, "GET /config: connection refused");
-      } else {
-        o = new ControllerObservation.Observed(drift(rnd, converged.observed(name).orElseThrow()));
-      }
-      m.put(name, o);
-    }
-    return new MeshState(m);
-  }
-
-  private static ControllerState drift(Random rnd, ControllerState s) {
-    SortedMap<Integer, PeerLink> peers = new TreeMap<>(s.peering().peers());
-    peers.keySet().removeIf(id -> !peers.get(id).self() && rnd.nextInt(3) == 0);
-    if (rnd.nextInt(4) == 0) {
-      peers.put(40, new PeerLink(40, "10.9.9.9", false, 1500, false, false));
-    }
-    List<LiveRoute> routes = new ArrayList<>();
-    for (LiveRoute r : s.routes()) {
-      int k = rnd.nextInt(6);
-      if (k == 0 && r.editable()) {
-        continue;
-      }
-      routes.add(
-          k == 1 && r.editable()
-              ? new LiveRoute(r.id(), r.cidr(), r.gateway(), r.iface(), r.advertise(), 3,
-                  r.description(), true, true)
-              : r);
-    }
-    if (rnd.nextInt(4) == 0) {
-      routes.add(new LiveRoute("99", "172.31.0.0/16", Optional.empty(), Optional.of("eth0"), false,
-          0, "meshctl: stale", true, true));
-    }
-    return MeshFixtures.withRoutes(MeshFixtures.withPeers(s, peers), routes);
   }
 }

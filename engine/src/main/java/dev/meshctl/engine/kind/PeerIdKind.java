@@ -1,6 +1,16 @@
-package dev.meshctl.engine.diff;
+package dev.meshctl.engine.kind;
 
+import dev.meshctl.engine.address.ResourceKind;
 import dev.meshctl.engine.desired.DesiredPeerId;
+import dev.meshctl.engine.diff.Change;
+import dev.meshctl.engine.diff.DiffCollector;
+import dev.meshctl.engine.diff.DiffContext;
+import dev.meshctl.engine.diff.FieldChange;
+import dev.meshctl.engine.plan.PlanAction;
+import dev.meshctl.engine.plan.PlanActionType;
+import dev.meshctl.engine.plan.PlanContext;
+import dev.meshctl.engine.plan.PlanTransformer;
+import dev.meshctl.engine.plan.SetPeerId;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,7 +19,24 @@ import java.util.Optional;
  * of controllers in the topology": vns3-api-6.0.0.openapi.yaml, PeerSelfRequest), which only a
  * controller can tell, so the range is checked here rather than when the spec is loaded.
  */
-final class PeerIdDiffer implements ResourceDiffer {
+public final class PeerIdKind extends DeclaredHandler {
+  /** A peer ID needs a licensed controller with its keyset. */
+  static final PlanTransformer PEER_ID_AFTER_KEYSET =
+      ctx -> {
+        for (PlanAction a : ctx.actions(PlanActionType.SET_PEER_ID)) {
+          ctx.keyset(a.controller()).ifPresent(k -> ctx.edge(k, a));
+        }
+      };
+
+  public PeerIdKind() {
+    super(ResourceKind.PEER_ID, c -> List.of(c.peerId()), List.of(PlanActionType.SET_PEER_ID), PEER_ID_AFTER_KEYSET);
+  }
+
+  @Override
+  public void plan(Change change, PlanContext ctx) {
+    ctx.add(new SetPeerId(change.address(), wanted(change, DesiredPeerId.class).peerId()));
+  }
+
   @Override
   public void diff(DiffContext ctx, DiffCollector out) {
     DesiredPeerId want = ctx.want().peerId();
@@ -39,4 +66,5 @@ final class PeerIdDiffer implements ResourceDiffer {
           "to keep its ID, set peer_id: " + live.get() + " on it (or remove the peer_id that moves it)");
     }
   }
+
 }

@@ -1,11 +1,25 @@
-package dev.meshctl.engine.diff;
+package dev.meshctl.engine.kind;
 
 import dev.meshctl.engine.address.ResourceAddress;
+import dev.meshctl.engine.address.ResourceKind;
 import dev.meshctl.engine.desired.Cidrs;
+import dev.meshctl.engine.desired.DesiredController;
 import dev.meshctl.engine.desired.DesiredRoute;
 import dev.meshctl.engine.desired.RouteIdentity;
 import dev.meshctl.engine.desired.RouteMarker;
+import dev.meshctl.engine.diff.Action;
+import dev.meshctl.engine.diff.Change;
+import dev.meshctl.engine.diff.DiffCollector;
+import dev.meshctl.engine.diff.DiffContext;
+import dev.meshctl.engine.diff.FieldChange;
+import dev.meshctl.engine.diff.Ignored;
 import dev.meshctl.engine.live.LiveRoute;
+import dev.meshctl.engine.plan.CreateRoute;
+import dev.meshctl.engine.plan.DeleteRoute;
+import dev.meshctl.engine.plan.PlanAction;
+import dev.meshctl.engine.plan.PlanActionType;
+import dev.meshctl.engine.plan.PlanContext;
+import dev.meshctl.engine.plan.PlanTransformer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -26,16 +40,51 @@ import java.util.Set;
  * SDK's "Peer route to local gateway" is the peer route meshctl wants, and a second copy would only
  * be a duplicate the kernel may refuse. meshctl still never deletes it.
  */
-final class RoutesDiffer implements ResourceDiffer {
-  static final String SYSTEM = Ignored.SYSTEM_ROUTE;
-  static final String UNMANAGED =
-      "unmanaged route (its description does not start with \"" + RouteMarker.PREFIX + "\")";
-  static final String SATISFIES =
-      "unmanaged route equal to a wanted one (same cidr, interface, gateway and advertise): left as is";
+public final class RouteKind extends DeclaredHandler {
+  /** Routes can be added once the controller is licensed. */
+  static final PlanTransformer ROUTES_AFTER_LICENSE =
+      ctx -> {
+        for (PlanAction route : ctx.actions(PlanActionType.CREATE_ROUTE)) {
+          ctx.licensing(route.controller()).ifPresent(l -> ctx.edge(l, route));
+        }
+      };
+
+  /**
+   * A replaced route is deleted before its successor is created: both have the same cidr,
+   * interface and gateway, and a second identical route may be refused by the controller or leave
+   * two copies if the delete then failed.
+   */
+  static final PlanTransformer REPLACE_DELETES_FIRST = ctx -> ctx.replacements().forEach(ctx::edge);
 
   /** Route IDs are numbers as text: 2 before 10. */
   private static final Comparator<LiveRoute> BY_ID =
       Comparator.comparing((LiveRoute r) -> r.id().length()).thenComparing(LiveRoute::id);
+
+  public RouteKind() {
+    super(
+        ResourceKind.ROUTE,
+        DesiredController::routes,
+        List.of(PlanActionType.DELETE_ROUTE, PlanActionType.CREATE_ROUTE),
+        ROUTES_AFTER_LICENSE,
+        REPLACE_DELETES_FIRST);
+  }
+
+  @Override
+  public void plan(Change change, PlanContext ctx) {
+    ResourceAddress a = change.address();
+    if (change.action() == Action.DELETE) {
+      ctx.add(new DeleteRoute(a, change.liveId().orElseThrow(), a.key().orElseThrow()));
+      return;
+    }
+    DesiredRoute r = wanted(change, DesiredRoute.class);
+    CreateRoute create =
+        new CreateRoute(a, r.cidr(), r.gateway(), r.iface(), r.advertise(), r.metric(), r.description());
+    if (change.action() == Action.REPLACE) {
+      ctx.replacement(new DeleteRoute(a, change.liveId().orElseThrow(), r.cidr()), create);
+    } else {
+      ctx.add(create);
+    }
+  }
 
   @Override
   public void diff(DiffContext ctx, DiffCollector out) {
@@ -52,13 +101,13 @@ final class RoutesDiffer implements ResourceDiffer {
       RouteIdentity id = RouteIdentity.of(r);
       ResourceAddress address = ResourceAddress.route(controller, id.cidr());
       if (!r.editable()) {
-        out.ignore(address, SYSTEM);
+        out.ignore(address, Ignored.SYSTEM_ROUTE);
       } else if (!RouteMarker.managed(r)) {
         if (want.containsKey(id)) {
           satisfied.add(id);
-          out.ignore(address, SATISFIES);
+          out.ignore(address, Ignored.SATISFYING_ROUTE);
         } else {
-          out.ignore(address, UNMANAGED);
+          out.ignore(address, Ignored.UNMANAGED_ROUTE);
         }
       } else {
         managed.computeIfAbsent(id, k -> new ArrayList<>()).add(r);
@@ -73,7 +122,7 @@ final class RoutesDiffer implements ResourceDiffer {
           continue;
         }
         // A route of ours that differs only in advertise is replaced, not deleted beside a new
-        // one: a replacement is ordered delete-first (see DependencyRules).
+        // one: a replacement is ordered delete-first (REPLACE_DELETES_FIRST).
         RouteIdentity flipped = w.identity().withAdvertise(!w.advertise());
         List<LiveRoute> other = want.containsKey(flipped) ? List.of() : managed.getOrDefault(flipped, List.of());
         if (other.isEmpty()) {
