@@ -112,7 +112,8 @@ final class CampaignMesh implements AutoCloseable {
     Map<String, FaultyClient> faults = new LinkedHashMap<>();
     for (ControllerSpec c : controllers) {
       FaultyClient[] handle = new FaultyClient[1];
-      clients.put(c.name(), FaultyClient.wrap(vertx, c.name(), Vns3Clients.create(vertx, c, OPTIONS), handle));
+      SimulatedController simulated = sim.controller(c.name());
+      clients.put(c.name(), FaultyClient.wrap(vertx, simulated, Vns3Clients.create(vertx, c, OPTIONS), handle));
       faults.put(c.name(), handle[0]);
       raw.put(c.name(), Vns3Clients.create(vertx, c, OPTIONS));
     }
