@@ -11,11 +11,12 @@ import org.junit.jupiter.api.Test;
  * simulated controllers with injected faults, each from a random starting state. Every run must
  * converge or fail with a report that names what failed and why, a fault-free apply after it must
  * converge, and no invariant may break. The larger run on demand:
- * {@code mvn -B -o test -pl engine -Dtest=FaultCampaignIT -Dmeshctl.campaign.runs=5000}.
+ * {@code mvn -B -o test -pl engine -Dtest=FaultCampaignIT -Dmeshctl.campaign.runs=10000}.
  */
 class FaultCampaignIT {
   private static final int RUNS = Integer.getInteger("meshctl.campaign.runs", 200);
   private static final long SEED = Long.getLong("meshctl.campaign.seed", 20261126L);
+  private static final int PROGRESS_EVERY = 100;
 
   @Test
   void everyRunConvergesOrFailsCleanlyAndAFaultFreeApplyAlwaysConverges() throws Exception {
@@ -26,6 +27,10 @@ class FaultCampaignIT {
       campaign = new FaultCampaign(mesh);
       for (int i = 0; i < RUNS; i++) {
         campaign.run(SEED + i);
+        // A long campaign says how far it got, so that one stopped early still gives figures.
+        if ((i + 1) % PROGRESS_EVERY == 0 && i + 1 < RUNS) {
+          System.out.println("so far: " + campaign.figures.summary(SEED, (System.nanoTime() - started) / 1_000_000));
+        }
       }
     } finally {
       await(vertx.close());
