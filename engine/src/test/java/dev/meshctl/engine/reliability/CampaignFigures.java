@@ -11,6 +11,8 @@ final class CampaignFigures {
   int converged;
   int cleanFailures;
   int faultFreeConverged;
+  /** Faulty applies whose report was a violation (neither converged nor a clean failure). */
+  int applyViolations;
   /** Keyset downloads the faulty applies waited through, each ending in a reboot. */
   long keysetReboots;
   /** Reboot waits after license parameters the faulty applies went through (every one checked). */

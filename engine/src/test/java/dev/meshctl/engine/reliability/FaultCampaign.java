@@ -90,6 +90,7 @@ final class FaultCampaign {
       report = await(applying);
     } catch (Exception e) {
       figures.violations.add("seed " + seed + ": apply raised instead of reporting: " + e);
+      figures.applyViolations++;
       report = null;
     }
     // A license fault that has not fired will not: this apply sends no more license parameters.
@@ -110,14 +111,14 @@ final class FaultCampaign {
       switch (classify(seed, report, lockBroken)) {
         case CONVERGED -> figures.converged++;
         case CLEAN_FAILURE -> figures.cleanFailures++;
-        case VIOLATION -> {}
+        case VIOLATION -> figures.applyViolations++;
       }
     }
     for (Future<ApplyReport> b : breakers) {
       figures.breakLockApplies++;
       if (b.failed()) {
         figures.violations.add("seed " + seed + ": the --break-lock apply raised instead of reporting: " + b.cause());
-      } else if (classify(seed, b.result(), true) == Classified.CONVERGED) {
+      } else if (classify(seed + " (the --break-lock apply)", b.result(), true) == Classified.CONVERGED) {
         figures.breakLockConverged++;
       }
     }
@@ -142,7 +143,7 @@ final class FaultCampaign {
    * Counts a report as converged or a clean failure, or records the violation. {@code
    * lockBroken}: another run broke the lock meanwhile, so stopping for a lost lock is a clean end.
    */
-  private Classified classify(long seed, ApplyReport report, boolean lockBroken) throws Exception {
+  private Classified classify(Object seed, ApplyReport report, boolean lockBroken) throws Exception {
     if (report.outcome().success()) {
       if (report.verification().isEmpty() || !report.verification().get().converged()) {
         figures.violations.add("seed " + seed + ": reported " + report.outcome() + " without a converged verification");
