@@ -307,6 +307,12 @@ final class FaultCampaign {
       case DRIFTED -> {
         ApplyReport converged = await(mesh.cleanEngine().apply(options("campaign@setup", Duration.ZERO), Optional.empty(), hooks(NEVER)));
         if (converged.outcome() != ApplyOutcome.APPLIED) {
+          // A starved machine (event loops blocked for seconds) can time out every read of a
+          // setup apply; the setup is not under test, so it gets one more try once all settled.
+          settle();
+          converged = await(mesh.cleanEngine().apply(options("campaign@setup", Duration.ofSeconds(6)), Optional.empty(), hooks(NEVER)));
+        }
+        if (converged.outcome() != ApplyOutcome.APPLIED) {
           throw new AssertionError("the fault-free setup apply did not converge (reading " + mesh.sim.variableReading() + ", seed " + seedNow + "): " + describe(converged));
         }
         int edits = 1 + rnd.nextInt(3);

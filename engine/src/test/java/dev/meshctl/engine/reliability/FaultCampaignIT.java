@@ -26,7 +26,11 @@ class FaultCampaignIT {
     try (CampaignMesh mesh = CampaignMesh.start(vertx, 3, SEED)) {
       campaign = new FaultCampaign(mesh);
       for (int i = 0; i < RUNS; i++) {
+        int seen = campaign.figures.violations.size();
         campaign.run(SEED + i);
+        // Said at once, so that a long campaign stopped early still names what it found.
+        campaign.figures.violations.subList(seen, campaign.figures.violations.size())
+            .forEach(v -> System.out.println("  violation: " + v));
         // A long campaign says how far it got, so that one stopped early still gives figures.
         if ((i + 1) % PROGRESS_EVERY == 0 && i + 1 < RUNS) {
           System.out.println("so far: " + campaign.figures.summary(SEED, (System.nanoTime() - started) / 1_000_000));
@@ -37,7 +41,6 @@ class FaultCampaignIT {
     }
     CampaignFigures f = campaign.figures;
     System.out.println(f.summary(SEED, (System.nanoTime() - started) / 1_000_000));
-    f.violations.stream().limit(20).forEach(v -> System.out.println("  violation: " + v));
     assertEquals(RUNS, f.runs);
     assertEquals(RUNS, f.converged + f.cleanFailures + f.applyViolations, "every run classified");
     assertEquals(0, f.violations.size(), () -> String.join("\n", f.violations));
