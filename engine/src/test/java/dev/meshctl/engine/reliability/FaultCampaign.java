@@ -217,7 +217,7 @@ final class FaultCampaign {
       case LOCK_LOST -> {
         if (!lockBroken) {
           gaps.add("the lock was lost although no run broke it");
-        } else if (report.problems().isEmpty() || report.problems().stream().anyMatch(String::isBlank)) {
+        } else if (report.problems().isEmpty() || report.problems().stream().anyMatch(d -> d.message().isBlank())) {
           gaps.add("stopped for a lost lock without saying why");
         }
       }
