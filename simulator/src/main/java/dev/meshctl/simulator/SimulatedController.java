@@ -65,6 +65,8 @@ public final class SimulatedController {
   private String deployment;
   /** Bumped by every down/up/reboot/wipe so a stale reboot timer does nothing. */
   private long lifecycle;
+  /** How often its listener opened: each reboot, up() after down() and wipe opens it once more. */
+  private volatile long listenerOpenings;
   /** Where a boot is once its listener is open again; {@link BootPhase#NONE} when healthy. */
   private volatile BootPhase bootPhase = BootPhase.NONE;
 
@@ -193,6 +195,7 @@ public final class SimulatedController {
               port = bound.actualPort();
               status = ControllerStatus.UP;
               data.bootedAt = Instant.now();
+              listenerOpenings++;
               published();
               return (Void) null;
             })
@@ -263,6 +266,14 @@ public final class SimulatedController {
   /** Its TLS certificate in PEM, empty on plain HTTP. */
   public Optional<String> certificatePem() {
     return Optional.ofNullable(certificate).map(SelfSignedCertificate::certificatePem);
+  }
+
+  /**
+   * How often its API listener has opened so far. A reboot closes and reopens it, so a test can
+   * tell that a reboot really happened since an earlier reading, whatever its client saw.
+   */
+  public long listenerOpenings() {
+    return listenerOpenings;
   }
 
   public ControllerStatus status() {

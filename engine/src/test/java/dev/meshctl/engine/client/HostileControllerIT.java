@@ -49,6 +49,12 @@ class HostileControllerIT {
   private static final long MARGIN_MILLIS = 6_000;
   /** Far below every body sent here (64 MiB and more), far above what a capped read needs. */
   private static final long HEAP_BOUND = 64L << 20;
+  /**
+   * The bound on the whole process's peak resident memory growth per case: the heap bound plus
+   * room for the young generation's fresh pages and Netty's direct buffers, and still a fraction
+   * of the bodies sent (the endless body used to take RSS from 535 MB to 5.4 GB).
+   */
+  private static final long RSS_BOUND = 160L << 20;
 
   private static final long CAP = ClientOptions.DEFAULT_MAX_ANSWER_BYTES;
   private static final String BASIC =
@@ -222,6 +228,9 @@ class HostileControllerIT {
 
   private record Outcome(Vns3Error error, String message, long millis, long heapGrowth, long serverSent) {}
 
+  /** Whether resident memory was measured, so that its absence is printed rather than passed over. */
+  private static final boolean RSS_MEASURED = ResidentMemory.resetPeak().isPresent();
+
   /**
    * Runs {@code GET /config} against {@code behaviour} with no retries and checks what every case
    * must hold: ended within the deadline, heap growth bounded, the controller and the call named,
@@ -240,6 +249,7 @@ class HostileControllerIT {
     System.gc();
     long before = heap.stream().mapToLong(p -> p.getUsage().getUsed()).sum();
     heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+    java.util.OptionalLong rssBefore = ResidentMemory.resetPeak();
     List<String> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
     java.util.logging.Handler capture =
         new java.util.logging.Handler() {
@@ -278,11 +288,16 @@ class HostileControllerIT {
     long millis = (System.nanoTime() - start) / 1_000_000;
     // Peak pool usage counts garbage not yet collected too: an upper bound of what the case held.
     long growth = Math.max(0, heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum() - before);
+    java.util.OptionalLong rssPeak = ResidentMemory.peak();
+    long rssGrowth = rssBefore.isPresent() && rssPeak.isPresent() ? Math.max(0, rssPeak.getAsLong() - rssBefore.getAsLong()) : -1;
     String message = error.message();
     System.out.printf(
         Locale.ROOT,
-        "hostile controller: %-48s ended in %5d ms (deadline %5d ms), heap growth at most %5.1f MiB, server sent %7.1f MiB: %s%n",
-        name, millis, timeout.toMillis(), growth / 1048576.0, hostile.bytesSent() / 1048576.0,
+        "hostile controller: %-48s ended in %5d ms (deadline %5d ms), heap growth at most %5.1f MiB, RSS peak growth %s (of %s), server sent %7.1f MiB: %s%n",
+        name, millis, timeout.toMillis(), growth / 1048576.0,
+        rssGrowth < 0 ? "not measured (no /proc/self)" : String.format(Locale.ROOT, "%5.1f MiB", rssGrowth / 1048576.0),
+        rssPeak.isPresent() ? String.format(Locale.ROOT, "%.0f MiB", rssPeak.getAsLong() / 1048576.0) : "?",
+        hostile.bytesSent() / 1048576.0,
         message.length() > 160 ? message.substring(0, 160) + "…" : message);
     assertTrue(message.startsWith("controller \"hostile\": GET /config: "), message);
     // The failure is reported once, as above: nothing from Vert.x or Netty reaches the terminal.
@@ -291,6 +306,9 @@ class HostileControllerIT {
     assertFalse(message.contains(BASIC), message);
     assertTrue(millis < timeout.toMillis() + MARGIN_MILLIS, name + " took " + millis + " ms");
     assertTrue(growth < HEAP_BOUND, name + ": heap grew by " + growth + " bytes");
+    if (RSS_MEASURED) {
+      assertTrue(rssGrowth >= 0 && rssGrowth < RSS_BOUND, name + ": resident memory grew by " + rssGrowth + " bytes");
+    }
     return new Outcome(error, message, millis, growth, hostile.bytesSent());
   }
 

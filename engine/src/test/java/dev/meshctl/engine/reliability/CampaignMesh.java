@@ -78,7 +78,10 @@ final class CampaignMesh implements AutoCloseable {
   static CampaignMesh start(Vertx vertx, int n, long seed) throws Exception {
     SimTimings timings =
         SimTimings.FAST
-            .withReboot(Duration.ofMillis(20), Duration.ofMillis(80))
+            // A controller keeps answering for a while after it was told to reboot (100 ms here,
+            // seconds on a real one): long enough for a faulted poll in that time to fool a
+            // reboot wait that took it for the reboot.
+            .withReboot(Duration.ofMillis(100), Duration.ofMillis(80))
             .withKeyset(Duration.ofMillis(20), Duration.ofMillis(20));
     Simulator sim = startBelowEphemeralPorts(vertx, n, timings, seed);
     List<ControllerSpec> controllers = new ArrayList<>();
@@ -112,7 +115,8 @@ final class CampaignMesh implements AutoCloseable {
     Map<String, FaultyClient> faults = new LinkedHashMap<>();
     for (ControllerSpec c : controllers) {
       FaultyClient[] handle = new FaultyClient[1];
-      clients.put(c.name(), FaultyClient.wrap(vertx, c.name(), Vns3Clients.create(vertx, c, OPTIONS), handle));
+      SimulatedController simulated = sim.controller(c.name());
+      clients.put(c.name(), FaultyClient.wrap(vertx, simulated, Vns3Clients.create(vertx, c, OPTIONS), handle));
       faults.put(c.name(), handle[0]);
       raw.put(c.name(), Vns3Clients.create(vertx, c, OPTIONS));
     }

@@ -25,5 +25,17 @@ enum FaultKind {
   /** The next keyset download fails once. */
   KEYSET_FAILS_ONCE,
   /** Every call waits hundreds of milliseconds more for a while. */
-  LATENCY_SPIKE
+  LATENCY_SPIKE,
+  /**
+   * 502/503 answers and resets on a controller from the moment it accepted its license
+   * parameters, through the reboot they cause: a faulted poll must not pass for the reboot. Armed
+   * on every run that draws it, it fires only where the apply sends license parameters.
+   */
+  LICENSE_REBOOT_FAULTS,
+  /**
+   * A second apply with {@code --break-lock} (approved) starts while the faulty apply runs: the
+   * faulty one must stop starting actions once it notices, or finish first; both must end
+   * converged or with a report that says why not, and nothing may be duplicated.
+   */
+  BREAK_LOCK
 }

@@ -5,6 +5,9 @@ import dev.meshctl.engine.client.Vns3Error;
 import dev.meshctl.engine.client.Vns3Exception;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import dev.meshctl.simulator.SimulatedController;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -15,7 +18,10 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Faults the simulator cannot inject by itself, seen from meshctl's side of the wire: a latency
  * spike on every call for a while, and a keyset download that fails once (as a real download does
- * when the source controller is still finishing its own keyset).
+ * when the source controller is still finishing its own keyset). It also watches the license
+ * reboot: faults can be armed for the moment the license parameters are accepted, and a reboot
+ * wait that ends before the simulated controller's listener reopened is recorded, since it ended
+ * on faults rather than on the reboot.
  */
 final class FaultyClient implements InvocationHandler {
   private final Vertx vertx;
@@ -26,16 +32,25 @@ final class FaultyClient implements InvocationHandler {
   private final AtomicBoolean failNextKeysetFetch = new AtomicBoolean();
   private final AtomicLong keysetFailures = new AtomicLong();
   private final AtomicLong keysetReboots = new AtomicLong();
+  private final SimulatedController simulated;
+  /** Run once when the license parameters were accepted, while the reboot they cause begins. */
+  private final List<Runnable> onLicenseAccepted = new CopyOnWriteArrayList<>();
+  /** The listener's openings when the license parameters were last sent; -1 before. */
+  private volatile long openingsAtLicense = -1;
+  private final AtomicLong licenseRebootWaits = new AtomicLong();
+  private final List<String> earlyRebootEnds = new CopyOnWriteArrayList<>();
 
-  private FaultyClient(Vertx vertx, String controller, Vns3Client target) {
+  private FaultyClient(Vertx vertx, String controller, Vns3Client target, SimulatedController simulated) {
     this.vertx = vertx;
     this.controller = controller;
     this.target = target;
+    this.simulated = simulated;
   }
 
   /** A client that behaves as {@code target} until told to misbehave through {@code handle}. */
-  static Vns3Client wrap(Vertx vertx, String controller, Vns3Client target, FaultyClient[] handle) {
-    FaultyClient h = new FaultyClient(vertx, controller, target);
+  static Vns3Client wrap(
+      Vertx vertx, SimulatedController simulated, Vns3Client target, FaultyClient[] handle) {
+    FaultyClient h = new FaultyClient(vertx, simulated.name(), target, simulated);
     handle[0] = h;
     return (Vns3Client)
         Proxy.newProxyInstance(Vns3Client.class.getClassLoader(), new Class<?>[] {Vns3Client.class}, h);
@@ -61,9 +76,27 @@ final class FaultyClient implements InvocationHandler {
     return keysetReboots.get();
   }
 
+  /** Runs {@code faults} once, as soon as the license parameters are next accepted. */
+  void onLicenseAccepted(Runnable faults) {
+    onLicenseAccepted.add(faults);
+  }
+
+  /** Reboot waits after license parameters that ended, early or not. */
+  long licenseRebootWaits() {
+    return licenseRebootWaits.get();
+  }
+
+  /** Each reboot wait after license parameters that ended before the controller had rebooted. */
+  List<String> earlyRebootEnds() {
+    return earlyRebootEnds;
+  }
+
   void clear() {
     spikeUntilNanos = 0;
     failNextKeysetFetch.set(false);
+    onLicenseAccepted.clear();
+    openingsAtLicense = -1;
+    earlyRebootEnds.clear();
   }
 
   @Override
@@ -83,6 +116,36 @@ final class FaultyClient implements InvocationHandler {
       return Future.failedFuture(
           new Vns3Exception(
               new Vns3Error.JobFailed(controller, "PUT /keyset", "keyset download failed: source not ready")));
+    }
+    if (method.getName().equals("putLicenseParameters")) {
+      openingsAtLicense = simulated.listenerOpenings();
+      return call(method, args)
+          .onSuccess(
+              v -> {
+                List<Runnable> armed = List.copyOf(onLicenseAccepted);
+                onLicenseAccepted.removeAll(armed);
+                armed.forEach(Runnable::run);
+              });
+    }
+    if (method.getName().equals("awaitReboot")) {
+      long before = openingsAtLicense;
+      long started = System.nanoTime();
+      return call(method, args)
+          .onSuccess(
+              v -> {
+                if (before < 0) {
+                  return;
+                }
+                licenseRebootWaits.incrementAndGet();
+                if (simulated.listenerOpenings() <= before) {
+                  earlyRebootEnds.add(
+                      "the reboot wait after the license parameters on "
+                          + controller
+                          + " ended after "
+                          + (System.nanoTime() - started) / 1_000_000
+                          + " ms, before the controller rebooted");
+                }
+              });
     }
     if (method.getName().equals("awaitDownloadedKeyset")) {
       return call(method, args).onSuccess(k -> keysetReboots.incrementAndGet());
