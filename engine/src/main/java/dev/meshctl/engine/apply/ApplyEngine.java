@@ -368,7 +368,7 @@ public final class ApplyEngine {
                   gate = LockGate.held(taken.result(), this::lost);
                 } else if (taken.cause() instanceof RootUnlicensedException) {
                   // Nowhere to keep the lock before the root is licensed: see LockGate.
-                  gate = LockGate.deferred(lock, options.holder(), spec.root(), this::lost);
+                  gate = LockGate.deferred(lock, options.holder(), spec.root(), this::replan, this::lost);
                 } else if (taken.cause() instanceof java.util.concurrent.CancellationException) {
                   return Future.succeededFuture(
                       report(ApplyOutcome.CANCELLED, Optional.empty(), Optional.empty(), Optional.empty(), List.of()));
@@ -381,6 +381,11 @@ public final class ApplyEngine {
                             releaseLock()
                                 .transform(r -> done.succeeded() ? Future.succeededFuture(done.result()) : Future.failedFuture(done.cause())));
               });
+    }
+
+    /** The mesh read and planned again, as the deferred lock checks the plan it runs. */
+    Future<Plan> replan() {
+      return read(Optional.empty()).compose(pipeline::analyse).map(Judgement::plan);
     }
 
     /** The lock was lost (or could not be taken after licensing): no further action starts. */

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * What an apply checks about its lock before each action starts.
@@ -30,7 +31,10 @@ import java.util.function.Consumer;
  * finds the same unlicensed root, or the root rebooting, and at worst repeats the same license
  * upload. Every other action waits for the root's license to be accepted, then for the lock, taken
  * once without waiting: if another run holds it by then, this one stops, since its plan was made
- * before that run's changes.
+ * before that run's changes. A run that took and released the lock meanwhile (or a {@code
+ * --break-lock} run that has finished) leaves no lease behind, so once the lock is taken the mesh is
+ * read and planned again: unless the actions still to run are exactly the ones the new plan wants,
+ * another run wrote meanwhile, and this one stops rather than run its out-of-date plan.
  */
 final class LockGate {
   private final Optional<HeldLock> held;
@@ -51,8 +55,13 @@ final class LockGate {
     return new LockGate(Optional.of(lock), Optional.empty(), onLost);
   }
 
-  static LockGate deferred(MeshLock lock, String holder, String root, Consumer<String> onLost) {
-    Deferred d = new Deferred(lock, holder, root);
+  /**
+   * @param replan reads the mesh and plans again, once the deferred lock is taken; a read that
+   *     fails lets the run go on as before (its actions then meet the same unreadable mesh)
+   */
+  static LockGate deferred(
+      MeshLock lock, String holder, String root, Supplier<Future<Plan>> replan, Consumer<String> onLost) {
+    Deferred d = new Deferred(lock, holder, root, replan);
     d.onLost = onLost;
     return new LockGate(Optional.empty(), Optional.of(d), onLost);
   }
@@ -102,13 +111,16 @@ final class LockGate {
     final AtomicReference<HeldLock> taken = new AtomicReference<>();
     /** What the root's license waits for: it cannot wait for the lock the license makes possible. */
     volatile java.util.Set<PlanAction> beforeRootLicense = java.util.Set.of();
+    final Supplier<Future<Plan>> replan;
     Consumer<String> onLost = why -> {};
     Future<HeldLock> taking;
+    volatile Plan plan;
 
-    Deferred(MeshLock lock, String holder, String root) {
+    Deferred(MeshLock lock, String holder, String root, Supplier<Future<Plan>> replan) {
       this.lock = lock;
       this.holder = holder;
       this.root = root;
+      this.replan = replan;
     }
 
     /** Licensing actions run without the lock: there is nowhere to keep it before them. */
@@ -125,6 +137,7 @@ final class LockGate {
     }
 
     void planned(Plan plan) {
+      this.plan = plan;
       Optional<PlanAction> licensesRoot = plan.order().stream().filter(this::licensesRoot).findFirst();
       if (licensesRoot.isEmpty()) {
         rootLicensed.tryComplete();
@@ -154,9 +167,49 @@ final class LockGate {
             .onSuccess(h -> {
               taken.set(h);
               h.lost().onFailure(e -> onLost.accept(e.getMessage()));
-            });
+            })
+            .compose(h -> replan.get()
+                .map(again -> staleness(plan, again))
+                .otherwise(Optional.empty())
+                .compose(stale -> stale.isEmpty()
+                    ? Future.succeededFuture(h)
+                    : Future.failedFuture(new IllegalStateException("the mesh changed while this apply licensed the root"
+                        + " controller \"" + root + "\" without the lock (another run wrote meanwhile): " + stale.get()
+                        + "; so this apply's plan is out of date: run apply again"))));
       }
       return taking;
+    }
+
+    /**
+     * How the plan made now differs from what is left of this run's plan, if it does. Licensing and
+     * what the root's license waited for ran (or are running) without the lock and are left out
+     * of both sides; everything else of the first plan has waited for this lock, so nothing of it
+     * has run: another run's writes are the only way the two can differ.
+     */
+    Optional<String> staleness(Plan first, Plan again) {
+      java.util.Set<PlanAction> left = new java.util.LinkedHashSet<>();
+      for (PlanAction a : first.order()) {
+        if (!licensing(a) && !beforeRootLicense.contains(a)) {
+          left.add(a);
+        }
+      }
+      java.util.Set<PlanAction> wanted = new java.util.LinkedHashSet<>();
+      for (PlanAction a : again.order()) {
+        if (!licensing(a)) {
+          wanted.add(a);
+        }
+      }
+      for (PlanAction a : left) {
+        if (!wanted.contains(a)) {
+          return Optional.of(ApplyEngine.label(a) + " is planned but no longer needed");
+        }
+      }
+      for (PlanAction a : wanted) {
+        if (!left.contains(a)) {
+          return Optional.of(ApplyEngine.label(a) + " is now needed but not planned");
+        }
+      }
+      return Optional.empty();
     }
   }
 }
