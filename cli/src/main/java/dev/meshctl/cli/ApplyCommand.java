@@ -90,7 +90,10 @@ final class ApplyCommand implements Callable<Integer>, ViewedCommand {
 
   @Option(
       names = "--break-lock",
-      description = "Delete the apply lock first, even if another run holds it: says whose it is and asks, unless --force.")
+      description =
+          "Delete the apply lock first, even if another run holds it: says whose it is and asks, unless --force."
+              + " A live run whose lock is broken starts no further action, but a write it had already sent (or a"
+              + " retry of it) can land after this apply's verification: once that run has ended, run plan to check.")
   boolean breakLock;
 
   @Option(names = "--force", description = "With --break-lock: break another run's live lock without asking.")
