@@ -383,9 +383,18 @@ public final class ApplyEngine {
               });
     }
 
-    /** The mesh read and planned again, as the deferred lock checks the plan it runs. */
+    /**
+     * The mesh read and planned again, as the deferred lock checks the plan it runs. A plan that
+     * cannot be made in full (a controller unreadable, e.g. rebooting after its own license) fails
+     * it: its missing actions would pass for another run's work.
+     */
     Future<Plan> replan() {
-      return read(Optional.empty()).compose(pipeline::analyse).map(Judgement::plan);
+      return read(Optional.empty())
+          .compose(pipeline::analyse)
+          .map(Judgement::plan)
+          .compose(p -> p.blocking().isEmpty()
+              ? Future.succeededFuture(p)
+              : Future.failedFuture(new IllegalStateException("the mesh could not be planned again")));
     }
 
     /** The lock was lost (or could not be taken after licensing): no further action starts. */

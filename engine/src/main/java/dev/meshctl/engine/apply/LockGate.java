@@ -56,8 +56,9 @@ final class LockGate {
   }
 
   /**
-   * @param replan reads the mesh and plans again, once the deferred lock is taken; a read that
-   *     fails lets the run go on as before (its actions then meet the same unreadable mesh)
+   * @param replan reads the mesh and plans again, once the deferred lock is taken; when that fails
+   *     (a controller unreadable, e.g. rebooting after its license) the run goes on as it did
+   *     before this check, and its actions meet the same mesh
    */
   static LockGate deferred(
       MeshLock lock, String holder, String root, Supplier<Future<Plan>> replan, Consumer<String> onLost) {
