@@ -12,7 +12,9 @@ app="$home/lib/app"
 # optimizing compiler would. The AOT cache was made with these same flags; the JVM skips a cache
 # whose flags differ (MESHCTL_JAVA_OPTS comes last and can change them) rather than fail.
 if [ -n "${MESHCTL_TRAIN_AOT:-}" ]; then
-  aot="-XX:AOTCacheOutput=$MESHCTL_TRAIN_AOT -Xlog:disable"
+  # Without AOT class linking: JDK 25.0.3 crashes writing meshctl's linked classes into the
+  # cache (archiveHeapWriter guarantee); loaded classes alone are most of the gain.
+  aot="-XX:AOTCacheOutput=$MESHCTL_TRAIN_AOT -XX:-AOTClassLinking -Xlog:disable"
 elif [ -f "$app/meshctl.aot" ]; then
   # A cache the JVM cannot use (a jar whose time was changed, other flags) is skipped quietly.
   aot="-XX:AOTCache=$app/meshctl.aot -Xlog:aot*=off -Xlog:cds*=off"
