@@ -170,7 +170,8 @@ final class LockGate {
               h.lost().onFailure(e -> onLost.accept(e.getMessage()));
             })
             .compose(h -> replan.get()
-                .map(again -> staleness(plan, again))
+                // Comparing two plans of thousands of actions is CPU work: a worker's, not the loop's.
+                .compose(again -> onWorker(() -> staleness(plan, again)))
                 .otherwise(Optional.empty())
                 .compose(stale -> stale.isEmpty()
                     ? Future.succeededFuture(h)
@@ -200,24 +201,44 @@ final class LockGate {
           wanted.add(a);
         }
       }
+      // Sets of steps, not scans: at N = 64 each side holds 8,000 actions, on an event loop.
+      java.util.Set<String> wantedSteps = new java.util.HashSet<>();
+      wanted.forEach(w -> wantedSteps.add(step(w)));
+      java.util.Set<String> leftSteps = new java.util.HashSet<>();
+      left.forEach(l -> leftSteps.add(step(l)));
       for (PlanAction a : left) {
         // What licensing the root did itself can make the root's own later steps unneeded (a
         // keyset download brings the topology's names): only another controller's step, which
         // nothing of this run has touched yet, shows another run's writes.
         // Same step on the same resource counts as still wanted: a keyset's source may change
         // once the root holds the keyset again, which is this run's own doing.
-        boolean stillWanted =
-            wanted.stream().anyMatch(w -> w.address().equals(a.address()) && w.actionType() == a.actionType());
-        if (!stillWanted && !a.controller().equals(root)) {
+        if (!wantedSteps.contains(step(a)) && !a.controller().equals(root)) {
           return Optional.of(ApplyEngine.label(a) + " is planned but no longer needed");
         }
       }
       for (PlanAction a : wanted) {
-        if (left.stream().noneMatch(l -> l.address().equals(a.address()) && l.actionType() == a.actionType())) {
+        if (!leftSteps.contains(step(a))) {
           return Optional.of(ApplyEngine.label(a) + " is now needed but not planned");
         }
       }
       return Optional.empty();
+    }
+
+    private static <T> Future<T> onWorker(java.util.concurrent.Callable<T> work) {
+      io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
+      if (context == null) {
+        try {
+          return Future.succeededFuture(work.call());
+        } catch (Exception e) {
+          return Future.failedFuture(e);
+        }
+      }
+      return context.owner().executeBlocking(work, false);
+    }
+
+    /** An action's step: what it does to which resource, whatever its parameters. */
+    private static String step(PlanAction a) {
+      return a.address() + " " + a.actionType();
     }
   }
 }
